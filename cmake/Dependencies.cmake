@@ -1,0 +1,19 @@
+# All dependencies come from Debian 12 packages (scripts/install-deps.sh).
+
+# libxapian-dev ships xapian-config.cmake with variables only: wrap them.
+find_package(Xapian 1.4 REQUIRED CONFIG)
+if(NOT TARGET Xapian::Xapian)
+  add_library(Xapian::Xapian INTERFACE IMPORTED)
+  set_target_properties(Xapian::Xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(pugixml 1.11 REQUIRED CONFIG)
+find_package(SQLiteCpp 3.2 REQUIRED CONFIG)
+find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+find_package(CLI11 2.1 REQUIRED CONFIG)
+find_package(nlohmann_json 3.10 REQUIRED CONFIG)
+find_package(cmark 0.30 REQUIRED CONFIG)
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)

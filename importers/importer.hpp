@@ -1,0 +1,79 @@
+#pragma once
+// The one interface every format importer implements, and the one table that
+// picks an importer for a file (see registry.cpp). Importers turn bytes into
+// canonical text (NFC, LF line endings) plus passages whose positions are code
+// points into that text. They never touch the project store or the index.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/text/offsets.hpp"
+
+namespace casebook::importers {
+
+// A file to import, read fully into memory by the caller.
+struct InputFile {
+  std::filesystem::path path;               // for error messages and the extension
+  std::string bytes;                        // the file's content
+  std::optional<std::string> encoding;      // user override of charset detection
+};
+
+// A retrieval unit: a paragraph, heading, list item, or speaker turn.
+struct ImportedPassage {
+  text::Span span;          // code points into ImportedSource::text, non-empty
+  std::string kind;         // "paragraph", "heading", "list-item", "code", "quote", "turn"
+  std::string speaker;      // speaker label for transcript turns, else empty
+  int page = 0;             // 1-based page for paged formats, 0 when unknown
+};
+
+struct ImportedSource {
+  std::string text;                        // canonical: NFC, LF, no BOM
+  std::vector<ImportedPassage> passages;   // ordered, non-overlapping, inside text
+  std::string format;                      // the importer's format name: "text", "markdown"
+  std::string encoding;                    // encoding of the bytes: "UTF-8", "windows-1252"
+  std::string title;                       // metadata stated by the file itself, may be empty
+  std::string date;                        // ISO date stated by the file, may be empty
+  std::vector<std::string> notes;          // what the user should know (guessed encoding...)
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // Throws casebook::Error(Data) naming the file and the reason when the
+  // content cannot be imported (empty, binary, invalid bytes, no text).
+  virtual ImportedSource import(const InputFile& file) const = 0;
+};
+
+// One row of the format table.
+struct FormatEntry {
+  std::string_view format;                         // "text", "markdown"
+  std::string_view description;                    // for --help and errors
+  std::vector<std::string_view> extensions;        // lower case, without the dot
+  // True when the first bytes of a file show it is this format regardless of
+  // its extension (magic numbers). May be null.
+  bool (*sniff)(std::string_view head);
+  std::unique_ptr<Importer> (*make)();
+};
+
+// The table, in priority order.
+const std::vector<FormatEntry>& format_table();
+
+// The entry for `file`: content sniffing first, then the extension; files
+// with no or an unknown extension whose content is text fall back to "text".
+// Throws casebook::Error(Data) naming the file and listing the supported
+// formats when none fits.
+const FormatEntry& format_for(const InputFile& file);
+
+// The entry named `format` (for --format), or throws Error(Usage).
+const FormatEntry& format_named(std::string_view format);
+
+// Checks the invariants of an importer's output (passages ordered,
+// non-overlapping, non-empty, inside the text; text valid NFC). Throws
+// casebook::Error(Internal) when an importer broke them.
+void validate(const ImportedSource& source, const std::filesystem::path& path);
+
+}  // namespace casebook::importers

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package casebook needs to build, test and benchmark.
+# Idempotent: packages already present are skipped, so it is cheap to re-run.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libxapian-dev libicu-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev
+  libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-dev libssl-dev
+  xapian-tools sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+echo "casebook: installing ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"

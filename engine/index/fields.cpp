@@ -1,12 +1,10 @@
 #include "engine/index/fields.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 #include "engine/core/error.hpp"
+#include "engine/core/sha256.hpp"
 #include "engine/text/normalize.hpp"
 
 namespace casebook::index {
@@ -20,19 +18,6 @@ bool iequals(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
-}
-
-std::string short_hash(std::string_view value) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(value.data(), value.size(), digest, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  char buf[3];
-  for (unsigned int i = 0; i < 16 && i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-    hex += buf;
-  }
-  return hex;
 }
 
 bool all_digits(std::string_view s) {
@@ -56,7 +41,7 @@ const Field* find_field(std::string_view name) {
 
 std::string filter_term(const Field& field, std::string_view value) {
   std::string folded = text::fold_for_index(value);
-  if (folded.size() > kMaxValueBytes) folded = "#" + short_hash(folded);
+  if (folded.size() > kMaxValueBytes) folded = "#" + sha256_hex(folded).substr(0, 32);
   return std::string(field.prefix) + ":" + folded;
 }
 

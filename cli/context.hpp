@@ -1,0 +1,64 @@
+#pragma once
+// What every subcommand shares: global options, how to open the project, and
+// output helpers (tables, JSON, progress). Only cli/ prints; engine/ never does.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/project/project.hpp"
+
+namespace casebook::cli {
+
+struct Context {
+  std::string project_dir;  // --project
+  std::string coder;        // --coder
+  std::function<int()> run; // the chosen subcommand's action
+
+  // The project from --project or the working directory, with any index work
+  // left by an interrupted command replayed first.
+  project::Project open_project() const;
+  // --coder, else $CASEBOOK_CODER, else the login name.
+  std::string coder_identity() const;
+};
+
+// Each subcommand file provides one of these.
+void register_init(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
+void register_sources(CLI::App& app, Context& ctx);
+void register_show(CLI::App& app, Context& ctx);
+void register_search(CLI::App& app, Context& ctx);
+void register_cases(CLI::App& app, Context& ctx);
+void register_check(CLI::App& app, Context& ctx);
+void register_reindex(CLI::App& app, Context& ctx);
+
+// A plain text table: columns padded to the widest cell (in code points).
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& out) const;
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// CSV with RFC 4180 quoting.
+void write_csv_row(std::ostream& out, const std::vector<std::string>& cells);
+
+void print_json(const nlohmann::json& value);
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+// Examples appended to a subcommand's --help.
+std::string examples(const std::vector<std::string>& lines);
+
+}  // namespace casebook::cli

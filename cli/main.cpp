@@ -1,0 +1,96 @@
+// casebook: the command-line front end. Parses arguments, runs one
+// subcommand, and maps errors to exit statuses in this one place:
+// 0 ok, 1 user or data error, 2 usage error.
+
+#include <SQLiteCpp/Exception.h>
+#include <xapian.h>
+
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "engine/core/error.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitDataError = 1;
+constexpr int kExitUsage = 2;
+
+int report(const casebook::Error& e) {
+  std::cerr << "casebook: error: " << e.what() << '\n';
+  if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
+  return e.kind() == casebook::ErrorKind::Usage ? kExitUsage : kExitDataError;
+}
+
+int run(int argc, char** argv) {
+  casebook::cli::Context ctx;
+  CLI::App app{
+      "casebook: qualitative coding and evidence engine for comparative case research.\n"
+      "Import committee papers, minutes and interview transcripts into an indexed corpus,\n"
+      "search it, and (in later versions) code, review and triangulate the evidence."};
+  app.name("casebook");
+  app.set_version_flag("--version", std::string("casebook ") + CASEBOOK_VERSION);
+  app.add_option("--project,-C", ctx.project_dir,
+                 "project directory (default: the nearest enclosing project of the "
+                 "working directory)");
+  app.add_option("--coder", ctx.coder,
+                 "who is making changes, recorded in the audit log (default: $CASEBOOK_CODER, "
+                 "then the login name)");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(casebook::cli::examples({
+      "casebook init study && cd study",
+      "casebook cases import cases.csv",
+      "casebook import --type interview --case B transcripts/",
+      "casebook search '\"shared service\" NEAR/5 housing outcome:dissolved'",
+      "casebook <command> --help   (options and examples of one command)"}));
+
+  casebook::cli::register_init(app, ctx);
+  casebook::cli::register_import(app, ctx);
+  casebook::cli::register_sources(app, ctx);
+  casebook::cli::register_show(app, ctx);
+  casebook::cli::register_search(app, ctx);
+  casebook::cli::register_cases(app, ctx);
+  casebook::cli::register_check(app, ctx);
+  casebook::cli::register_reindex(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return ctx.run ? ctx.run() : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const casebook::Error& e) {
+    return report(e);
+  } catch (const SQLite::Exception& e) {
+    std::cerr << "casebook: error: the project store: " << e.what() << '\n'
+              << "  hint: if another casebook command is running, retry when it has finished; "
+                 "otherwise run 'casebook check'\n";
+    return kExitDataError;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "casebook: error: the search index: " << e.get_description() << '\n'
+              << "  hint: run 'casebook check', and 'casebook reindex' to rebuild the index\n";
+    return kExitDataError;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "casebook: error: out of memory\n";
+    return kExitDataError;
+  } catch (const std::exception& e) {
+    std::cerr << "casebook: internal error: " << e.what() << '\n'
+              << "  hint: please report this with the command that caused it\n";
+    return kExitDataError;
+  }
+}

@@ -1,0 +1,63 @@
+#pragma once
+// Writes passages into the Xapian index: one document per passage, exact
+// terms with positions, stemmed terms without, boolean filter terms from the
+// fields table, the date in a value slot. The index is a cache of the store:
+// everything written here can be rebuilt from it.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "engine/index/terms.hpp"
+#include "engine/text/segment.hpp"
+
+namespace casebook::index {
+
+// What the index needs to know about one passage.
+struct PassageDoc {
+  std::int64_t passage_id = 0;
+  std::int64_t source_id = 0;
+  std::string_view text;                 // the passage's text
+  std::string source_label;
+  std::string type;
+  std::string council;
+  std::string speaker;
+  std::vector<std::string> cases;
+  std::vector<std::string> outcomes;     // outcomes and sub-outcomes of its cases
+  std::optional<int> date;               // yyyymmdd
+};
+
+class IndexWriter {
+ public:
+  // Opens (creating if needed) the index at `dir`. Throws Error(Busy) when
+  // another process holds Xapian's write lock.
+  explicit IndexWriter(const std::filesystem::path& dir);
+
+  // Deletes every passage of a source.
+  void remove_source(std::int64_t source_id);
+  // Adds or replaces one passage (idempotent by passage id).
+  void add_passage(const PassageDoc& passage);
+  // Makes the changes durable and visible to readers.
+  void commit();
+
+  // Bytes of passage text added since the last commit (drives flushing).
+  std::size_t uncommitted_bytes() const { return uncommitted_bytes_; }
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+ private:
+  void add_filter(Xapian::Document& doc, std::string_view field, std::string_view value) const;
+  Xapian::WritableDatabase db_;
+  text::Segmenter segmenter_;
+  TermMaker terms_;
+  std::size_t uncommitted_bytes_ = 0;
+};
+
+// Opens the index read-only (Error(NotFound) with a reindex hint if missing).
+Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
+
+}  // namespace casebook::index

@@ -1,0 +1,71 @@
+#pragma once
+// Importing files into a project. Each file is all-or-nothing: its original
+// is stored, then its text, passages, sentences and metadata are written in
+// one store transaction that also queues it for indexing; the index is then
+// brought up to date (see engine/project/index_sync.hpp). A failing file is
+// reported and leaves the project as it was; the other files go on.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/project/project.hpp"
+
+namespace casebook::ingest {
+
+struct ImportOptions {
+  std::string coder;                             // who imports (audit)
+  std::vector<std::string> cases;                // existing case labels
+  std::string type = "document";                 // source type
+  std::string label;                             // only with a single file
+  std::string date;                              // ISO yyyy[-mm[-dd]]
+  std::string council;
+  std::map<std::string, std::string> attributes;
+  std::optional<std::string> encoding;           // override charset detection
+  std::optional<std::string> format;             // override format detection
+  bool replace = false;                          // accept a changed version of a source
+  std::uintmax_t max_file_bytes = std::uintmax_t{512} << 20;
+};
+
+enum class FileStatus { Imported, Replaced, Unchanged, Failed };
+
+struct FileOutcome {
+  std::filesystem::path path;
+  FileStatus status = FileStatus::Failed;
+  std::string label;          // the source's label (imported, replaced or existing)
+  std::string format;
+  std::string encoding;
+  std::int64_t passages = 0;
+  std::int64_t sentences = 0;
+  std::uintmax_t bytes = 0;   // size of the original file
+  std::vector<std::string> notes;
+  std::string error;          // for Failed: message
+  std::string hint;           // for Failed: what to do
+};
+
+struct ImportSummary {
+  std::vector<FileOutcome> files;
+  int count(FileStatus status) const;
+  std::uintmax_t bytes_imported() const;
+  std::int64_t passages_imported() const;
+};
+
+using ImportProgress =
+    std::function<void(const FileOutcome& outcome, std::size_t done, std::size_t total)>;
+
+// The files named by `paths` (directories are walked recursively, hidden
+// entries skipped, in sorted order). Error(Usage) for a path that does not exist.
+std::vector<std::filesystem::path> expand_import_paths(
+    const std::vector<std::filesystem::path>& paths);
+
+// Imports `files` (from expand_import_paths). Validates the options first
+// (Error(Usage) / Error(NotFound) before anything is written). Takes the
+// project's write lock for the whole run.
+ImportSummary import_files(project::Project& project, const std::vector<std::filesystem::path>& files,
+                           const ImportOptions& options, const ImportProgress& progress = {});
+
+}  // namespace casebook::ingest

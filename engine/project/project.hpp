@@ -1,0 +1,52 @@
+#pragma once
+// A casebook project on disk:
+//
+//   DIR/.casebook/store.sqlite     the store (source of truth)
+//   DIR/.casebook/objects/ab/...   content-addressed originals (SHA-256)
+//   DIR/.casebook/index-N/         the Xapian index (a rebuildable cache)
+//   DIR/.casebook/index.current    names the live index directory
+//   DIR/.casebook/write.lock       held by the process that is writing
+//
+// Commands find the project from --project DIR or by walking up from the
+// working directory, as git does.
+
+#include <filesystem>
+#include <optional>
+
+#include "engine/store/store.hpp"
+
+namespace casebook::project {
+
+inline constexpr const char* kDataDirName = ".casebook";
+
+class Project {
+ public:
+  // Creates a new project in `dir` (created if missing). Refuses a directory
+  // that already holds a project.
+  static Project init(const std::filesystem::path& dir);
+
+  // Opens the project at `dir`, or, without one, the nearest enclosing
+  // project of the working directory. Error(NotFound) with a hint otherwise.
+  static Project open(const std::optional<std::filesystem::path>& dir);
+
+  const std::filesystem::path& root() const { return root_; }
+  std::filesystem::path data_dir() const { return root_ / kDataDirName; }
+  std::filesystem::path objects_dir() const { return data_dir() / "objects"; }
+  std::filesystem::path lock_file() const { return data_dir() / "write.lock"; }
+  // The live index directory named by index.current.
+  std::filesystem::path index_dir() const;
+  // Points index.current at `dir_name` atomically (write, fsync, rename).
+  void set_index_dir(const std::string& dir_name);
+
+  store::Store& store() { return store_; }
+
+ private:
+  Project(std::filesystem::path root, store::Store store);
+  std::filesystem::path root_;
+  store::Store store_;
+};
+
+// Walks up from `start` to the directory holding `.casebook/store.sqlite`.
+std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
+
+}  // namespace casebook::project

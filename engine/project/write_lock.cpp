@@ -1,0 +1,58 @@
+#include "engine/project/write_lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "engine/core/error.hpp"
+
+namespace casebook::project {
+namespace {
+
+int open_lock_file(const std::filesystem::path& lock_file) {
+  int fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw_io("cannot open " + lock_file.string() + ": " + std::strerror(errno),
+             "check your permissions on the project directory");
+  }
+  return fd;
+}
+
+}  // namespace
+
+WriteLock::WriteLock(const std::filesystem::path& lock_file, std::chrono::milliseconds wait)
+    : fd_(open_lock_file(lock_file)) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      int err = errno;
+      ::close(fd_);
+      throw_io("cannot lock " + lock_file.string() + ": " + std::strerror(err));
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::close(fd_);
+      throw Error(ErrorKind::Busy, "project busy: another casebook command is writing to it",
+                  "retry when it has finished");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+WriteLock::~WriteLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing the descriptor releases the flock
+}
+
+std::unique_ptr<WriteLock> WriteLock::try_acquire(const std::filesystem::path& lock_file) {
+  int fd = open_lock_file(lock_file);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return nullptr;
+  }
+  return std::unique_ptr<WriteLock>(new WriteLock(fd));
+}
+
+}  // namespace casebook::project

@@ -1,0 +1,120 @@
+#include "engine/search/searcher.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "engine/core/error.hpp"
+#include "engine/index/terms.hpp"
+#include "engine/index/writer.hpp"
+#include "engine/search/query.hpp"
+#include "engine/store/sources.hpp"
+#include "engine/text/segment.hpp"
+
+namespace casebook::search {
+namespace {
+
+bool has_wildcard_prefix(const std::string& term, const std::vector<std::string>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const std::string& p) { return term.rfind(p, 0) == 0; });
+}
+
+// The words of `text` that the query's positive terms match.
+std::vector<text::Span> find_matches(const std::string& text, const ParsedQuery& parsed,
+                                     text::Segmenter& segmenter, const index::TermMaker& terms) {
+  std::vector<text::Span> matches;
+  if (!parsed.has_text) return matches;
+  segmenter.words(text, [&](const text::WordToken& word) {
+    std::string exact = terms.exact_term(word.bytes);
+    if (exact.empty()) return;
+    if (parsed.exact_terms.count(exact) || parsed.stemmed_terms.count(terms.stemmed_term(exact)) ||
+        has_wildcard_prefix(exact, parsed.wildcard_prefixes)) {
+      matches.push_back(word.cps);
+    }
+  });
+  return matches;
+}
+
+SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
+                   const ParsedQuery& parsed, text::Segmenter& segmenter,
+                   const index::TermMaker& terms) {
+  SearchHit hit;
+  hit.rank = it.get_rank() + 1;
+  hit.weight = parsed.has_text ? it.get_weight() : 0.0;
+  hit.passage_id = std::stoll(it.get_document().get_data());
+  auto ref = store::find_passage(project.store(), hit.passage_id);
+  if (!ref) {
+    throw_internal("the index refers to passage " + std::to_string(hit.passage_id) +
+                       ", which is not in the store",
+                   "run 'casebook reindex' to rebuild the index from the store");
+  }
+  auto source = store::find_source_by_id(project.store(), ref->source_id);
+  hit.source_label = source->label;
+  hit.source_type = source->type;
+  hit.passage = ref->passage.n;
+  hit.span = ref->passage.span;
+  hit.speaker = ref->passage.speaker;
+  hit.page = ref->passage.page;
+  hit.text = store::passage_text(project.store(), hit.passage_id);
+  hit.matches = find_matches(hit.text, parsed, segmenter, terms);
+  return hit;
+}
+
+}  // namespace
+
+SearchResult search(project::Project& project, const std::string& query,
+                    const SearchOptions& options) {
+  ParsedQuery parsed = parse_query(query);
+  Xapian::Database db = index::open_index_for_reading(project.index_dir());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed.query);
+  if (!parsed.has_text) {
+    // Filters alone do not rank: show passages in store order.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  }
+  // checkatleast = the whole database makes the match count exact.
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                       static_cast<Xapian::doccount>(options.limit),
+                                       db.get_doccount());
+  SearchResult result;
+  result.total = mset.get_matches_estimated();
+  text::Segmenter segmenter;
+  index::TermMaker terms;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.hits.push_back(make_hit(project, it, parsed, segmenter, terms));
+  }
+  return result;
+}
+
+Snippet make_snippet(const std::string& text, const std::vector<text::Span>& matches,
+                     std::size_t context) {
+  const text::OffsetMap offsets(text);
+  const std::size_t length = offsets.code_points();
+  const std::size_t anchor = matches.empty() ? 0 : matches.front().start;
+  const std::size_t anchor_end = matches.empty() ? 0 : matches.front().end;
+  std::size_t from = anchor > context ? anchor - context : 0;
+  std::size_t to = std::min(length, std::max(anchor_end, from) + context);
+  if (matches.empty()) to = std::min(length, 2 * context);
+
+  Snippet snippet;
+  snippet.cut_before = from > 0;
+  snippet.cut_after = to < length;
+  auto push = [&](std::size_t a, std::size_t b, bool match) {
+    if (a >= b) return;
+    std::string piece(offsets.slice({a, b}));
+    std::replace(piece.begin(), piece.end(), '\n', ' ');
+    snippet.parts.push_back({std::move(piece), match});
+  };
+  std::size_t cursor = from;
+  for (const text::Span& m : matches) {
+    if (m.end <= from || m.start >= to || m.start < cursor) continue;
+    push(cursor, m.start, false);
+    push(m.start, std::min(m.end, to), true);
+    cursor = std::min(m.end, to);
+  }
+  push(cursor, to, false);
+  return snippet;
+}
+
+}  // namespace casebook::search

@@ -1,0 +1,75 @@
+#include "engine/store/store.hpp"
+
+#include <sqlite3.h>
+
+#include <ctime>
+
+#include "engine/core/error.hpp"
+#include "engine/store/migrations.hpp"
+
+namespace casebook::store {
+namespace {
+
+// Long enough to wait out another coder's short write; short enough that a
+// stuck process is reported instead of hanging the terminal.
+constexpr int kBusyTimeoutMs = 10000;
+
+void configure_connection(SQLite::Database& db) {
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+}  // namespace
+
+Store::Store(std::filesystem::path file, int open_flags) : file_(std::move(file)) {
+  try {
+    db_ = std::make_unique<SQLite::Database>(file_.string(), open_flags, kBusyTimeoutMs);
+    configure_connection(*db_);
+    migrate(*db_);
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, "opening the project store " + file_.string());
+  }
+}
+
+Store Store::create(const std::filesystem::path& file) {
+  if (std::filesystem::exists(file)) {
+    throw_conflict("a project store already exists at " + file.string());
+  }
+  return Store(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+Store Store::open(const std::filesystem::path& file) {
+  if (!std::filesystem::exists(file)) {
+    throw_not_found("no project store at " + file.string(),
+                    "create a project with 'casebook init DIR'");
+  }
+  return Store(file, SQLite::OPEN_READWRITE);
+}
+
+WriteTransaction::WriteTransaction(Store& store)
+    : tx_(store.db(), SQLite::TransactionBehavior::IMMEDIATE) {}
+
+void WriteTransaction::commit() { tx_.commit(); }
+
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void rethrow_sqlite(const SQLite::Exception& e, const std::string& context) {
+  int code = e.getErrorCode() & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    throw Error(ErrorKind::Busy, "project busy: another casebook process is writing (" +
+                                     context + ")",
+                "retry in a moment");
+  }
+  throw Error(ErrorKind::Internal, context + ": SQLite error: " + e.what(),
+              "run 'casebook check'; if the store is damaged, restore it from a backup");
+}
+
+}  // namespace casebook::store

@@ -1,0 +1,47 @@
+#pragma once
+// The project store: one SQLite database in WAL mode with foreign keys on,
+// migrated forward on open. It is the source of truth for everything.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace casebook::store {
+
+class Store {
+ public:
+  // Creates a new store file (refuses to overwrite one) at the newest schema.
+  static Store create(const std::filesystem::path& file);
+  // Opens an existing store and migrates it forward.
+  static Store open(const std::filesystem::path& file);
+
+  SQLite::Database& db() { return *db_; }
+  const std::filesystem::path& file() const { return file_; }
+
+ private:
+  Store(std::filesystem::path file, int open_flags);
+  std::filesystem::path file_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+// A write transaction taken at once (BEGIN IMMEDIATE), so a concurrent writer
+// is detected up front and not half-way through. Rolls back unless committed.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Store& store);
+  void commit();
+
+ private:
+  SQLite::Transaction tx_;
+};
+
+// Current time as ISO 8601 UTC with seconds: 2026-11-23T17:45:00Z.
+std::string utc_now();
+
+// Re-throws a SQLite exception as casebook::Error: SQLITE_BUSY/LOCKED become
+// ErrorKind::Busy with a "retry" hint; others Internal, naming `context`.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, const std::string& context);
+
+}  // namespace casebook::store

@@ -227,8 +227,14 @@ std::optional<std::string> without_thousands_separators(std::string_view v) {
   return out;
 }
 
+// "declare the column as text with a header 'population:text'"
+std::string declare_as(std::string_view type, std::string_view column) {
+  return "declare the column as " + std::string(type) + " with a header '" + std::string(column) +
+         ":" + std::string(type) + "'";
+}
+
 std::string as_text_hint(std::string_view column) {
-  return "declare the column as text with a header '" + std::string(column) + ":text'";
+  return declare_as("text", column);
 }
 
 Complaint explain_integer(std::string_view v, std::string_view column) {
@@ -237,9 +243,8 @@ Complaint explain_integer(std::string_view v, std::string_view column) {
   take_sign(digits);
   if (all_digits(digits)) {
     return {q + " is too large for an integer",
-            "integers go from -9223372036854775808 to 9223372036854775807; declare the column "
-            "as decimal ('" +
-                std::string(column) + ":decimal') or text ('" + std::string(column) + ":text')"};
+            "integers go from -9223372036854775808 to 9223372036854775807; " +
+                declare_as("decimal", column) + ", or text"};
   }
   if (const auto plain = without_thousands_separators(v);
       plain && plain->find('.') == plain->npos) {
@@ -247,10 +252,7 @@ Complaint explain_integer(std::string_view v, std::string_view column) {
             "write whole numbers without separators (" + *plain + "), or " + as_text_hint(column)};
   }
   if (is_decimal_syntax(v)) {
-    return {q + " is not a whole number",
-            "fix the cell, or declare the column as decimal with a "
-            "header '" +
-                std::string(column) + ":decimal'"};
+    return {q + " is not a whole number", "fix the cell, or " + declare_as("decimal", column)};
   }
   return {q + " is not a whole number", "fix the cell, or " + as_text_hint(column)};
 }

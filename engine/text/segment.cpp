@@ -179,9 +179,25 @@ Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
 
 Segmenter::~Segmenter() = default;
 
-std::vector<Span> Segmenter::sentences(std::string_view utf8) {
+// ICU ends a sentence at every line break, but minutes and transcripts are
+// often hard-wrapped. A lone LF becomes a space (same byte length, so every
+// offset stays valid); a blank line (LF LF) still separates.
+std::string flow_lines(std::string_view utf8) {
+  std::string flowed(utf8);
+  for (std::size_t i = 0; i < flowed.size(); ++i) {
+    if (flowed[i] != '\n') continue;
+    const bool blank_before = i > 0 && utf8[i - 1] == '\n';
+    const bool blank_after = i + 1 < utf8.size() && utf8[i + 1] == '\n';
+    if (!blank_before && !blank_after) flowed[i] = ' ';
+  }
+  return flowed;
+}
+
+std::vector<Span> Segmenter::sentences(std::string_view original) {
   std::vector<Span> out;
-  if (utf8.empty()) return out;
+  if (original.empty()) return out;
+  const std::string flowed = flow_lines(original);
+  const std::string_view utf8 = flowed;
   icu::BreakIterator& it = impl_->attach(*impl_->sentence, utf8);
   CodePointCursor cursor(utf8);
   int32_t start = 0;

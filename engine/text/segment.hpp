@@ -36,6 +36,8 @@ class Segmenter {
   Segmenter& operator=(const Segmenter&) = delete;
 
   // Sentences of `utf8`, trimmed of surrounding whitespace, empty ones dropped.
+  // A single line break does not end a sentence (hard-wrapped text); a blank
+  // line does.
   // No break after common abbreviations (Cllr., Dr., Mr., Mrs., Ms., No.,
   // para., e.g., i.e., etc., St., Co., Ltd., Prof., Rev., approx., cf., vs.).
   std::vector<Span> sentences(std::string_view utf8);

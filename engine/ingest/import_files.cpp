@@ -13,6 +13,7 @@
 #include "engine/store/cases.hpp"
 #include "engine/store/source_types.hpp"
 #include "engine/store/sources.hpp"
+#include "engine/text/encoding.hpp"
 #include "engine/text/segment.hpp"
 #include "importers/importer.hpp"
 
@@ -47,6 +48,7 @@ void validate_options(project::Project& project, const ImportOptions& options,
   }
   store::canonical_type_name(options.type);  // throws Usage for a malformed type
   if (options.format) importers::format_named(*options.format);
+  if (options.encoding) text::require_known_encoding(*options.encoding);
 }
 
 // What the store should hold for one imported file.

@@ -408,6 +408,9 @@ DecodedText decode_detected(std::string_view bytes, std::string_view what) {
 
 // ---- forced encodings ----
 
+constexpr const char* kKnownEncodingsHint =
+    "use a name ICU knows, such as UTF-8, UTF-16LE, UTF-16BE, windows-1252 or ISO-8859-15";
+
 // A BOM is dropped when it announces the forced encoding, or the byte order
 // of a forced "UTF-16"/"UTF-32", which it then settles.
 DecodedText decode_forced(std::string_view bytes, std::string_view what,
@@ -415,8 +418,7 @@ DecodedText decode_forced(std::string_view bytes, std::string_view what,
   const std::string encoding = forced.empty() ? std::string() : canonical_name(forced.c_str());
   if (encoding.empty()) {
     throw_usage("unknown encoding " + quoted(forced) + " for " + std::string(what),
-                "use a name ICU knows, such as UTF-8, UTF-16LE, UTF-16BE, windows-1252 or "
-                "ISO-8859-15");
+                kKnownEncodingsHint);
   }
   DecodedText out;
   out.encoding = encoding;
@@ -449,6 +451,15 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view what,
       forced_encoding ? decode_forced(bytes, what, *forced_encoding) : decode_detected(bytes, what);
   reject_control_characters(out, what);
   return out;
+}
+
+std::string require_known_encoding(std::string_view name) {
+  const std::string canonical = name.empty() ? std::string() : canonical_name(std::string(name).c_str());
+  if (canonical.empty()) {
+    throw_usage("--encoding " + quoted(std::string(name)) + " is not an encoding casebook knows",
+                kKnownEncodingsHint);
+  }
+  return canonical;
 }
 
 }  // namespace casebook::text

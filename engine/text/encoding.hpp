@@ -23,4 +23,9 @@ struct DecodedText {
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view what,
                            const std::optional<std::string>& forced_encoding = std::nullopt);
 
+// ICU's canonical name for an encoding the user named (--encoding), so a
+// typo is reported before any file is read. Throws Error(Usage) for names
+// ICU does not know.
+std::string require_known_encoding(std::string_view name);
+
 }  // namespace casebook::text

@@ -73,8 +73,7 @@ void IndexSync::apply(const store::OutboxEntry& entry) {
 
 std::size_t IndexSync::apply_pending() {
   std::size_t count = 0;
-  for (const store::OutboxEntry& entry : store::pending_index_work(project_.store())) {
-    if (entry.id <= last_seen_) continue;
+  for (const store::OutboxEntry& entry : store::pending_index_work(project_.store(), last_seen_)) {
     apply(entry);
     ++count;
     if (writer_.uncommitted_bytes() >= flush_bytes_) commit();

@@ -9,8 +9,10 @@ void enqueue_index(Store& store, std::int64_t source_id, IndexAction action) {
   insert.exec();
 }
 
-std::vector<OutboxEntry> pending_index_work(Store& store) {
-  SQLite::Statement q(store.db(), "SELECT id, source_id, action FROM index_outbox ORDER BY id");
+std::vector<OutboxEntry> pending_index_work(Store& store, std::int64_t after_id) {
+  SQLite::Statement q(store.db(),
+                      "SELECT id, source_id, action FROM index_outbox WHERE id > ? ORDER BY id");
+  q.bind(1, after_id);
   std::vector<OutboxEntry> out;
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),

@@ -18,7 +18,8 @@ struct OutboxEntry {
 };
 
 void enqueue_index(Store& store, std::int64_t source_id, IndexAction action);
-std::vector<OutboxEntry> pending_index_work(Store& store);
+// Queued entries with id > `after_id`, oldest first.
+std::vector<OutboxEntry> pending_index_work(Store& store, std::int64_t after_id = 0);
 std::int64_t count_pending_index_work(Store& store);
 // Deletes the entries with ids in `done` (after the index committed them).
 void mark_index_work_done(Store& store, const std::vector<std::int64_t>& done);

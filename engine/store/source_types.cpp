@@ -45,10 +45,11 @@ std::string canonical_type_name(std::string_view name) {
 }
 
 SourceType source_type(std::string_view name) {
+  const std::string canonical = canonical_type_name(name);
   for (const SourceType& t : known_source_types()) {
-    if (t.name == name) return t;
+    if (t.name == canonical) return t;
   }
-  return SourceType{std::string(name), "Doc", SourceClass::Document, "user-defined document type"};
+  return SourceType{canonical, "Doc", SourceClass::Document, "user-defined document type"};
 }
 
 std::string_view class_name(SourceClass c) {

@@ -22,8 +22,9 @@ struct SourceType {
 // have their own vocabularies.
 const std::vector<SourceType>& known_source_types();
 
-// The type called `name` (case-insensitive); unknown names give a Document
-// type with that name.
+// The type called `name` (case-insensitive, canonicalised as below); unknown
+// names give a Document type with that name. Throws Error(Usage) for a
+// malformed name.
 SourceType source_type(std::string_view name);
 
 // Lower-case, trimmed, spaces/underscores as hyphens: "Business case" ->

@@ -182,6 +182,7 @@ Segmenter::~Segmenter() = default;
 // ICU ends a sentence at every line break, but minutes and transcripts are
 // often hard-wrapped. A lone LF becomes a space (same byte length, so every
 // offset stays valid); a blank line (LF LF) still separates.
+namespace {
 std::string flow_lines(std::string_view utf8) {
   std::string flowed(utf8);
   for (std::size_t i = 0; i < flowed.size(); ++i) {
@@ -192,6 +193,7 @@ std::string flow_lines(std::string_view utf8) {
   }
   return flowed;
 }
+}  // namespace
 
 std::vector<Span> Segmenter::sentences(std::string_view original) {
   std::vector<Span> out;

@@ -42,8 +42,10 @@ CREATE TABLE label_counters (
   next   INTEGER NOT NULL CHECK (next >= 1)
 ) WITHOUT ROWID;
 
+-- AUTOINCREMENT: ids are never reused, so nothing that refers to a source
+-- or passage (index terms, later codings) can ever point at another one.
 CREATE TABLE sources (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   label           TEXT NOT NULL UNIQUE CHECK (label <> ''),
   type            TEXT NOT NULL,
   title           TEXT NOT NULL DEFAULT '',
@@ -84,7 +86,7 @@ CREATE INDEX source_cases_by_case ON source_cases(case_id);
 
 -- Retrieval units: paragraphs, headings, speaker turns. Numbered from 1 per source.
 CREATE TABLE passages (
-  id        INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   n         INTEGER NOT NULL CHECK (n >= 1),
   start_cp  INTEGER NOT NULL CHECK (start_cp >= 0),

@@ -42,10 +42,20 @@ nlohmann::json hit_json(const search::SearchHit& hit) {
     // Match offsets are reported in the source text, like the passage's.
     matches.push_back({{"start", hit.span.start + m.start}, {"end", hit.span.start + m.end}});
   }
-  return {{"rank", hit.rank},        {"weight", hit.weight},   {"source", hit.source_label},
-          {"type", hit.source_type}, {"passage", hit.passage}, {"start", hit.span.start},
-          {"end", hit.span.end},     {"speaker", hit.speaker}, {"page", hit.page},
-          {"text", hit.text},        {"matches", matches}};
+  return {{"rank", hit.rank},
+          {"weight", hit.weight},
+          {"source", hit.source_label},
+          {"type", hit.source_type},
+          {"date", hit.source_date},
+          {"council", hit.council},
+          {"cases", hit.cases},
+          {"passage", hit.passage},
+          {"start", hit.span.start},
+          {"end", hit.span.end},
+          {"speaker", hit.speaker},
+          {"page", hit.page},
+          {"text", hit.text},
+          {"matches", matches}};
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -60,6 +70,9 @@ int run_search(Context& ctx, const SearchArgs& args) {
   options.offset = args.offset;
   options.limit = args.count ? 0 : args.limit;
   auto result = search::search(project, join_words(args.words), options);
+  for (const auto& warning : result.warnings) {
+    std::cerr << "casebook: note: " << warning << '\n';
+  }
   if (args.count) {
     std::cout << result.total << '\n';
     return 0;
@@ -71,9 +84,13 @@ int run_search(Context& ctx, const SearchArgs& args) {
     return 0;
   }
   if (args.csv) {
-    write_csv_row(std::cout, {"rank", "source", "passage", "start", "end", "speaker", "text"});
+    write_csv_row(std::cout, {"rank", "source", "type", "date", "council", "cases", "passage",
+                              "start", "end", "speaker", "text"});
     for (const auto& h : result.hits) {
-      write_csv_row(std::cout, {std::to_string(h.rank), h.source_label, std::to_string(h.passage),
+      std::string cases;
+      for (const auto& c : h.cases) cases += (cases.empty() ? "" : ";") + c;
+      write_csv_row(std::cout, {std::to_string(h.rank), h.source_label, h.source_type,
+                                h.source_date, h.council, cases, std::to_string(h.passage),
                                 std::to_string(h.span.start), std::to_string(h.span.end),
                                 h.speaker, h.text});
     }

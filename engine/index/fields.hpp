@@ -30,7 +30,7 @@ inline constexpr std::array<Field, 7> kFields{{
     {"type", "XTYPE", FieldKind::Filter, "source type, e.g. type:interview"},
     {"case", "XCASE", FieldKind::Filter, "case id, e.g. case:B"},
     {"outcome", "XOUT", FieldKind::Filter, "case outcome, e.g. outcome:dissolved"},
-    {"council", "XCNCL", FieldKind::Filter, "council or organisation, e.g. council:\"North Wold\""},
+    {"council", "XCNCL", FieldKind::Filter, "council or organisation, e.g. council:\"North Wold District Council\""},
     {"speaker", "XSPK", FieldKind::Filter, "speaker of a transcript turn, e.g. speaker:Int-7"},
     {"date", "", FieldKind::DateRange, "source date range, e.g. date:2010..2015 or date:2014-03"},
 }};

@@ -104,7 +104,12 @@ std::size_t reconcile_index_if_idle(Project& project) {
 
 std::int64_t rebuild_index(Project& project,
                            const std::function<void(const RebuildProgress&)>& progress) {
-  const fs::path current = project.index_dir();
+  // A damaged pointer or a deleted index is exactly what a rebuild repairs.
+  fs::path current;
+  try {
+    current = project.index_dir();
+  } catch (const Error&) {
+  }
   // Directories left by an interrupted rebuild are not live: clear them.
   for (const auto& entry : fs::directory_iterator(project.data_dir())) {
     const std::string name = entry.path().filename().string();
@@ -116,7 +121,7 @@ std::int64_t rebuild_index(Project& project,
   int n = 1;
   for (;; ++n) {
     fs::path candidate = project.data_dir() / ("index-" + std::to_string(n));
-    if (!fs::exists(candidate)) break;
+    if (!fs::exists(candidate) && candidate != current) break;
   }
   const std::string fresh_name = "index-" + std::to_string(n);
   const fs::path fresh = project.data_dir() / fresh_name;
@@ -153,7 +158,7 @@ std::int64_t rebuild_index(Project& project,
     tx.commit();
   }
   std::error_code ec;
-  fs::remove_all(current, ec);
+  if (!current.empty()) fs::remove_all(current, ec);
   return passages;
 }
 

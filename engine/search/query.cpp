@@ -361,6 +361,7 @@ Query combine(Query::op op, const std::vector<Query>& parts) {
 struct Node {
   Query query;
   bool scored = false;
+  bool hoisted_only = false;  // held only filters, all moved to the whole query
 };
 
 // The clauses joined by AND (explicitly or by juxtaposition) at one level.
@@ -377,6 +378,21 @@ class AndGroup {
   }
 
   void add(Node node) { (node.scored ? scored_ : unscored_).push_back(std::move(node.query)); }
+
+  // A clause was consumed but kept elsewhere (a filter hoisted to the query).
+  void note_hoisted() { hoisted_ = true; }
+  bool only_hoisted() const { return empty() && hoisted_; }
+  bool nothing_consumed() const { return empty() && !hoisted_; }
+
+  // The filters alone, for applying to a whole query; MatchAll when none.
+  bool has_filters() const { return !fields_.empty() || !negated_.empty(); }
+  Query apply_filters(Query query) const {
+    std::vector<Query> filters;
+    for (const auto& [field, values] : fields_) filters.push_back(combine(Query::OP_OR, values));
+    if (!filters.empty()) query = Query(Query::OP_FILTER, query, combine(Query::OP_AND, filters));
+    if (!negated_.empty()) query = Query(Query::OP_AND_NOT, query, combine(Query::OP_OR, negated_));
+    return query;
+  }
 
   void add_negated(Query q) { negated_.push_back(std::move(q)); }
 
@@ -405,6 +421,7 @@ class AndGroup {
   std::vector<std::pair<const index::Field*, std::vector<Query>>> fields_;
   std::vector<Query> unscored_;  // sub-groups of filters: more filters
   std::vector<Query> negated_;
+  bool hoisted_ = false;
 };
 
 // Examples in date hints use the field's own name from the table.
@@ -467,8 +484,9 @@ Query filter_query(const Token& t) {
 // Recursion happens only through '(' and is capped at kMaxNesting.
 class Parser {
  public:
-  Parser(const std::vector<Token>& tokens, const index::TermMaker& terms, ParsedQuery& out)
-      : tokens_(tokens), terms_(terms), out_(out) {}
+  Parser(const std::vector<Token>& tokens, const index::TermMaker& terms, ParsedQuery& out,
+         const Xapian::Database* vocabulary)
+      : tokens_(tokens), terms_(terms), out_(out), vocabulary_(vocabulary) {}
 
   Node parse() {
     Node node = or_expr(true);
@@ -476,6 +494,7 @@ class Parser {
       fail("\")\" at " + at(peek().pos) + " has no matching \"(\"",
            "remove it or open the group with \"(\", e.g. (budget OR cuts) housing");
     }
+    if (global_filters_.has_filters()) node.query = global_filters_.apply_filters(node.query);
     return node;
   }
 
@@ -503,6 +522,13 @@ class Parser {
       if (!is_operand_start(peek().kind)) needs_operand(op, "after");
       nodes.push_back(and_expr(positive));
     }
+    // "budget OR case:D": the filter went to the whole query, leaving nothing
+    // in its branch; the branch drops out rather than matching everything.
+    if (std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return !n.hoisted_only; })) {
+      nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
+                                 [](const Node& n) { return n.hoisted_only; }),
+                  nodes.end());
+    }
     if (nodes.size() == 1) return nodes[0];
     bool scored = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return n.scored; });
     std::vector<Query> parts;
@@ -518,7 +544,7 @@ class Parser {
     while (true) {
       const Token& t = peek();
       if (t.kind == Tok::Or || t.kind == Tok::And || t.kind == Tok::Near || t.kind == Tok::Adj) {
-        if (group.empty()) needs_operand(t, "before");
+        if (group.nothing_consumed()) needs_operand(t, "before");
       }
       if (t.kind == Tok::And) {
         take();
@@ -532,6 +558,7 @@ class Parser {
       if (!is_operand_start(t.kind)) break;
       unary(group, positive);
     }
+    if (group.only_hoisted()) return Node{Query::MatchAll, false, true};
     if (group.empty() && peek().kind == Tok::Close) {
       fail("\")\" at " + at(peek().pos) + " has no matching \"(\"",
            "remove it or open the group with \"(\", e.g. (budget OR cuts) housing");
@@ -556,7 +583,13 @@ class Parser {
     if (peek().kind == Tok::Filter) {
       const Token& t = take();
       Query q = filter_query(t);
-      negated ? group.add_negated(std::move(q)) : group.add_filter(*t.field, std::move(q));
+      // Outside parentheses a filter narrows the whole query.
+      AndGroup& target = depth_ == 0 ? global_filters_ : group;
+      if (depth_ == 0) {
+        group.note_hoisted();
+        if (!negated) out_.top_level_filters.emplace_back(t.field->name, t.value);
+      }
+      negated ? target.add_negated(std::move(q)) : target.add_filter(*t.field, std::move(q));
       return;
     }
     Node node = proximity(inner_positive);
@@ -566,8 +599,7 @@ class Parser {
   Node proximity(bool positive) {
     Tok next = peek(1).kind;
     if (next != Tok::Near && next != Tok::Adj) return primary(positive);
-    std::vector<std::string> words{proximity_operand(peek(), peek(1))};
-    take();
+    std::vector<Query> parts{proximity_operand(take(), peek(), positive)};
     const Token& first_op = peek();
     unsigned n = 0;
     while (peek().kind == Tok::Near || peek().kind == Tok::Adj) {
@@ -577,30 +609,61 @@ class Parser {
              "use one of them for the whole chain, e.g. a NEAR/5 b NEAR/5 c");
       }
       n = std::max(n, op.window == 0 ? kDefaultWindow : op.window);
-      words.push_back(proximity_operand(peek(), op));
-      take();
-    }
-    std::vector<Query> parts;
-    for (const std::string& w : words) {
-      parts.emplace_back(w);
-      if (positive) out_.exact_terms.insert(w);
+      parts.push_back(proximity_operand(take(), op, positive));
     }
     // Xapian's window is the span of positions holding all the words; "within
     // n words" of each other is a span of n + 1 for two words, plus one for
     // each further word (as QueryParser does).
-    auto window = static_cast<Xapian::termcount>(n + words.size() - 1);
+    auto window = static_cast<Xapian::termcount>(n + parts.size() - 1);
     Query::op op = first_op.kind == Tok::Near ? Query::OP_NEAR : Query::OP_PHRASE;
     return Node{Query(op, parts.begin(), parts.end(), window), true};
   }
 
-  static const std::string& proximity_operand(const Token& t, const Token& op) {
-    bool single = (t.kind == Tok::Word || t.kind == Tok::Phrase) && t.terms.size() == 1;
+  // One operand of NEAR/ADJ: a positional query (exact terms, or an OR of
+  // them, which Xapian 1.4 accepts inside NEAR and PHRASE).
+  Query proximity_operand(const Token& t, const Token& op, bool positive) {
+    const bool single = (t.kind == Tok::Word || t.kind == Tok::Phrase) && t.terms.size() == 1;
+    if (t.kind == Tok::Wildcard && vocabulary_ != nullptr) {
+      if (positive) add_wildcard_prefix(t.terms[0]);
+      return expand(t, op, t.terms[0], [](const std::string&) { return true; });
+    }
     if (!single) {
       fail("\"" + op.text + "\" at " + at(op.pos) + " works between single words, not " +
                describe(t),
            "write e.g. staff " + op.text + " queue");
     }
-    return t.terms[0];
+    const std::string& exact = t.terms[0];
+    if (t.kind == Tok::Phrase || vocabulary_ == nullptr) {
+      if (positive) out_.exact_terms.insert(exact);
+      return Query(exact);
+    }
+    // A bare word matches the indexed forms sharing its stem. Stems are
+    // nearly always prefixes of their forms (approv: approve, approval).
+    const std::string stem = terms_.stemmed_term(exact);
+    if (positive) out_.stemmed_terms.insert(stem);
+    const std::string stem_text = stem.substr(1);  // without the "Z"
+    auto same_stem = [&](const std::string& term) { return terms_.stemmed_term(term) == stem; };
+    Query forms = expand(t, op, stem_text, same_stem);
+    return forms.empty() ? Query(exact) : forms;
+  }
+
+  // OR of the indexed exact terms starting with `prefix` that `keep` accepts.
+  template <typename Keep>
+  Query expand(const Token& t, const Token& op, const std::string& prefix, Keep keep) {
+    std::vector<Query> forms;
+    for (auto it = vocabulary_->allterms_begin(prefix); it != vocabulary_->allterms_end(prefix);
+         ++it) {
+      const std::string term = *it;
+      if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') continue;  // prefixed terms
+      if (!keep(term)) continue;
+      if (forms.size() == kMaxProximityExpansion) {
+        fail(describe(t) + " next to \"" + op.text + "\" matches more than " +
+                 std::to_string(kMaxProximityExpansion) + " different words",
+             "make it more precise, e.g. a longer prefix before the *");
+      }
+      forms.emplace_back(term);
+    }
+    return combine(Query::OP_OR, forms.empty() ? std::vector<Query>{Query()} : forms);
   }
 
   Node primary(bool positive) {
@@ -669,8 +732,10 @@ class Parser {
   const std::vector<Token>& tokens_;
   const index::TermMaker& terms_;
   ParsedQuery& out_;
+  const Xapian::Database* vocabulary_;  // for expanding NEAR/ADJ operands; may be null
   std::size_t pos_ = 0;
   int depth_ = 0;
+  AndGroup global_filters_;  // filters outside parentheses
 };
 
 void check_input(std::string_view query) {
@@ -691,7 +756,7 @@ void check_input(std::string_view query) {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view query) {
+ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary) {
   check_input(query);
   text::Segmenter segmenter;
   index::TermMaker terms;
@@ -701,7 +766,7 @@ ParsedQuery parse_query(std::string_view query) {
                "give words to search for, e.g. housing budget");
   }
   ParsedQuery out;
-  Node node = Parser(tokens, terms, out).parse();
+  Node node = Parser(tokens, terms, out, vocabulary).parse();
   out.query = std::move(node.query);
   out.has_text = node.scored;
   return out;
@@ -710,19 +775,20 @@ ParsedQuery parse_query(std::string_view query) {
 std::string query_syntax_help() {
   std::string help =
       "Search query syntax:\n"
-      "  housing budget       passages with both words, in any form (\"budgets\" finds "
-      "\"budget\")\n"
+      "  housing budget       passages with both words, in their English stemmed forms\n"
+      "                       (\"budgets\" finds \"budget\"; use budg* for wider nets)\n"
       "  \"housing budget\"     the exact phrase; a quoted single word is matched exactly\n"
       "  budg*                words starting with budg (at least 2 characters before the *)\n"
-      "  staff NEAR/5 queue   the words at most 5 words apart, in either order (NEAR = "
-      "NEAR/10)\n"
+      "  staff NEAR/5 queue   the words (any stemmed form, or a prefix*) at most 5 words\n"
+      "                       apart, in either order (NEAR = NEAR/10)\n"
       "  staff ADJ/5 queue    the same, but in this order\n"
       "  a OR b   a AND b   a NOT b   -b   ( )\n"
       "                       upper-case operators; NOT binds tighter than AND, AND than "
       "OR;\n"
       "                       words next to each other are joined with AND\n"
-      "Filters (they narrow the results without changing the ranking; the same field\n"
-      "given twice means either value, different fields must all match):\n";
+      "Filters narrow the whole query without changing the ranking (inside ( ) only\n"
+      "their group); the same field twice means either value, different fields must\n"
+      "all match:\n";
   for (const index::Field& f : index::kFields) {
     std::string usage =
         std::string(f.name) + (f.kind == index::FieldKind::DateRange ? ":FROM..TO" : ":VALUE");

@@ -41,14 +41,16 @@
 //                      "budget (s)").
 //   field:value        A filter from index::kFields; values may be quoted
 //                      (council:"North Wold") and ignore case. Field names ignore
-//                      case too. Within one AND group, filters of the same field
-//                      are OR'ed, different fields AND'ed, and the result is
-//                      applied to the group's words with OP_FILTER, so filters
-//                      never change the ranking. A group of only filters matches
-//                      every passage that passes them (MatchAll filtered).
-//                      Filters may be negated (-case:B) or used inside OR and
-//                      parentheses with the usual boolean meaning:
-//                      "budget OR cuts case:B" is budget OR (cuts in case B).
+//                      case too. Filters of the same field are OR'ed, different
+//                      fields AND'ed, and the result is applied with OP_FILTER,
+//                      so filters never change the ranking. Filters written
+//                      outside parentheses apply to the WHOLE query, wherever
+//                      they stand, as in Xapian's QueryParser:
+//                      "veto OR queue case:B" is (veto OR queue) in case B.
+//                      Inside parentheses they apply to that group only:
+//                      "budget OR (cuts case:B)". A query of only filters
+//                      matches every passage that passes them (MatchAll
+//                      filtered). Filters may be negated (-case:B).
 //   date:FROM..TO      A FieldKind::DateRange field (its name, like every field
 //                      name, comes from the table): a range on the value slot
 //                      index::kDateSlot. FROM and TO are YYYY, YYYY-MM or
@@ -98,11 +100,25 @@ struct ParsedQuery {
   std::set<std::string> exact_terms;           // phrases, quoted words, NEAR/ADJ, split words
   std::set<std::string> stemmed_terms;         // "Z" terms of single bare words
   std::vector<std::string> wildcard_prefixes;  // folded prefixes, in query order, no repeats
+  // Filters written outside parentheses, as field:value pairs, in query order
+  // (for "no passage has outcome:dissolve" hints when nothing matches).
+  std::vector<std::pair<std::string, std::string>> top_level_filters;
 };
+
+// Most word forms one NEAR/ADJ operand may expand to (see parse_query).
+inline constexpr std::size_t kMaxProximityExpansion = 64;
 
 // Parses `query` (UTF-8). Throws casebook::Error (kind Data) for an empty,
 // malformed or over-long query.
-ParsedQuery parse_query(std::string_view query);
+//
+// `vocabulary`, when given, is the index the query will run on. Xapian 1.4
+// positions only exact terms and cannot put wildcards inside NEAR/ADJ, so
+// with a vocabulary a bare NEAR/ADJ operand becomes the OR of the indexed
+// words that share its stem ("loss" -> loss OR losses), and a wildcard
+// operand (loss*) the OR of the indexed words with its prefix, at most
+// kMaxProximityExpansion of them. Without one, operands match exactly and
+// wildcards are refused there.
+ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary = nullptr);
 
 // Multi-line help on the syntax for `casebook search --help`; the filter
 // fields are listed from index::kFields.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/core/error.hpp"
+#include "engine/index/fields.hpp"
 #include "engine/index/terms.hpp"
 #include "engine/index/writer.hpp"
 #include "engine/search/query.hpp"
@@ -51,6 +52,9 @@ SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
   auto source = store::find_source_by_id(project.store(), ref->source_id);
   hit.source_label = source->label;
   hit.source_type = source->type;
+  hit.source_date = source->date;
+  hit.council = source->council;
+  hit.cases = source->cases;
   hit.passage = ref->passage.n;
   hit.span = ref->passage.span;
   hit.speaker = ref->passage.speaker;
@@ -60,12 +64,36 @@ SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
   return hit;
 }
 
+// "no passage has outcome:dissolve (values: aborted, dissolved)" for each
+// top-level filter whose value is nowhere in the index.
+std::vector<std::string> unknown_filter_values(const Xapian::Database& db,
+                                               const ParsedQuery& parsed) {
+  constexpr std::size_t kShown = 12;
+  std::vector<std::string> warnings;
+  for (const auto& [name, value] : parsed.top_level_filters) {
+    const index::Field* field = index::find_field(name);
+    if (field == nullptr || field->kind != index::FieldKind::Filter) continue;
+    if (db.get_termfreq(index::filter_term(*field, value)) > 0) continue;
+    const std::string prefix = std::string(field->prefix) + ":";
+    std::string known;
+    std::size_t count = 0;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it, ++count) {
+      if (count < kShown) known += (known.empty() ? "" : ", ") + (*it).substr(prefix.size());
+    }
+    if (count > kShown) known += ", ... (" + std::to_string(count) + " in all)";
+    warnings.push_back("no passage has " + name + ":" + value +
+                       (known.empty() ? " (the index has no " + name + " values)"
+                                      : "; the index has: " + known));
+  }
+  return warnings;
+}
+
 }  // namespace
 
 SearchResult search(project::Project& project, const std::string& query,
                     const SearchOptions& options) {
-  ParsedQuery parsed = parse_query(query);
   Xapian::Database db = index::open_index_for_reading(project.index_dir());
+  ParsedQuery parsed = parse_query(query, &db);
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
   if (!parsed.has_text) {
@@ -84,6 +112,7 @@ SearchResult search(project::Project& project, const std::string& query,
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(project, it, parsed, segmenter, terms));
   }
+  if (result.total == 0) result.warnings = unknown_filter_values(db, parsed);
   return result;
 }
 
@@ -99,7 +128,6 @@ Snippet make_snippet(const std::string& text, const std::vector<text::Span>& mat
 
   Snippet snippet;
   snippet.cut_before = from > 0;
-  snippet.cut_after = to < length;
   auto push = [&](std::size_t a, std::size_t b, bool match) {
     if (a >= b) return;
     std::string piece(offsets.slice({a, b}));
@@ -110,10 +138,12 @@ Snippet make_snippet(const std::string& text, const std::vector<text::Span>& mat
   for (const text::Span& m : matches) {
     if (m.end <= from || m.start >= to || m.start < cursor) continue;
     push(cursor, m.start, false);
-    push(m.start, std::min(m.end, to), true);
-    cursor = std::min(m.end, to);
+    push(m.start, m.end, true);
+    cursor = m.end;
+    to = std::max(to, m.end);  // a match is shown whole
   }
   push(cursor, to, false);
+  snippet.cut_after = to < length;
   return snippet;
 }
 

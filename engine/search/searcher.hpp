@@ -23,6 +23,9 @@ struct SearchHit {
   std::int64_t passage_id = 0;
   std::string source_label;
   std::string source_type;
+  std::string source_date;
+  std::string council;
+  std::vector<std::string> cases;
   int passage = 0;                 // passage number within its source
   text::Span span;                 // passage offsets in the source text (code points)
   std::string speaker;
@@ -34,6 +37,8 @@ struct SearchHit {
 struct SearchResult {
   std::size_t total = 0;          // number of matching passages (exact)
   std::vector<SearchHit> hits;
+  // Filters whose value no passage has (a typo?), with the values there are.
+  std::vector<std::string> warnings;
 };
 
 // Throws Error(Data) for a malformed query (see query.hpp for the language).
@@ -53,7 +58,7 @@ struct Snippet {
 
 // Up to `context` code points either side of the first match (or the start
 // of the text when there is none), line breaks shown as spaces, every match
-// in the window marked.
+// in the window marked; a match is never cut.
 Snippet make_snippet(const std::string& text, const std::vector<text::Span>& matches,
                      std::size_t context = 60);
 

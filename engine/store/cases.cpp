@@ -29,13 +29,6 @@ void declare_attribute(Store& store, const cases::AttributeColumn& column,
   insert.exec();
 }
 
-std::optional<std::int64_t> case_id(Store& store, const std::string& label) {
-  SQLite::Statement q(store.db(), "SELECT id FROM cases WHERE label = ?");
-  q.bind(1, label);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
-}
-
 std::map<std::string, CaseAttribute> load_case_attributes(Store& store, std::int64_t id) {
   SQLite::Statement q(store.db(),
                       "SELECT a.name, d.type, a.value FROM case_attributes a "
@@ -127,7 +120,10 @@ CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
       update.exec();
       id = before->id;
       ++result.updated;
-      if (before->outcome != row.outcome) queue_sources_of_case(store, id, result);
+      // Outcomes and sub-outcomes are both index filter terms.
+      if (before->outcome != row.outcome || before->sub_outcome != row.sub_outcome) {
+        queue_sources_of_case(store, id, result);
+      }
     } else {
       SQLite::Statement insert(store.db(),
                                "INSERT INTO cases(label, outcome, sub_outcome, updated_at) "

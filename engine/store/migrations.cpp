@@ -17,7 +17,7 @@ int schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-void migrate(SQLite::Database& db) {
+void refuse_newer_schema(SQLite::Database& db) {
   const int current = schema_version(db);
   if (current > latest_schema_version()) {
     throw_conflict("the project store has schema version " + std::to_string(current) +
@@ -25,6 +25,11 @@ void migrate(SQLite::Database& db) {
                        std::to_string(latest_schema_version()) + ")",
                    "upgrade casebook to open this project");
   }
+}
+
+void migrate(SQLite::Database& db) {
+  refuse_newer_schema(db);
+  const int current = schema_version(db);
   for (const Migration& m : embedded_migrations()) {
     if (m.version <= current) continue;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -26,6 +26,9 @@ int latest_schema_version();
 // The schema version of an open store (0 for a new, empty database).
 int schema_version(SQLite::Database& db);
 
+// Throws Error(Conflict) when the store was written by a newer casebook.
+void refuse_newer_schema(SQLite::Database& db);
+
 // Applies every migration newer than the store's version, each in its own
 // transaction. Throws Error(Conflict) when the store is newer than this
 // build, so an old casebook never writes to a project it does not understand.

@@ -25,6 +25,8 @@ void configure_connection(SQLite::Database& db) {
 Store::Store(std::filesystem::path file, int open_flags) : file_(std::move(file)) {
   try {
     db_ = std::make_unique<SQLite::Database>(file_.string(), open_flags, kBusyTimeoutMs);
+    // Refuse a newer store before any pragma could rewrite its header.
+    refuse_newer_schema(*db_);
     configure_connection(*db_);
     migrate(*db_);
   } catch (const SQLite::Exception& e) {

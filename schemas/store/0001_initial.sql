@@ -16,7 +16,8 @@ CREATE TABLE objects (
 
 CREATE TABLE cases (
   id          INTEGER PRIMARY KEY,
-  label       TEXT NOT NULL UNIQUE CHECK (label <> ''),
+  -- NOCASE: the index folds case, so "A" and "a" must be one case.
+  label       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (label <> ''),
   outcome     TEXT,
   sub_outcome TEXT,
   updated_at  TEXT NOT NULL
@@ -46,7 +47,7 @@ CREATE TABLE label_counters (
 -- or passage (index terms, later codings) can ever point at another one.
 CREATE TABLE sources (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
-  label           TEXT NOT NULL UNIQUE CHECK (label <> ''),
+  label           TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (label <> ''),  -- Doc-1 = doc-1
   type            TEXT NOT NULL,
   title           TEXT NOT NULL DEFAULT '',
   date            TEXT,              -- ISO 8601: yyyy, yyyy-mm or yyyy-mm-dd

@@ -77,7 +77,20 @@ equals "$OUT" 3
 run_cb 0 search housing
 contains "$OUT" "[[housing]]" "snippet marks the match"
 run_cb 0 search housing --csv
-contains "$OUT" "rank,source,passage,start,end,speaker,text"
+contains "$OUT" "rank,source,type,date,council,cases,passage,start,end,speaker,text"
+contains "$OUT" "2,Doc-1,minutes,2012-05,Marsh Vale,A,2,33,130"
+# Filters outside parentheses narrow the whole query.
+run_cb 0 search 'housing OR veto case:A' --json
+equals "$(json_get "$OUT" 'sorted(h["source"] + "/" + str(h["passage"]) for h in d["hits"])')" "['Doc-1/2', 'Doc-1/3']"
+# NEAR matches stemmed forms (budget ~ budgets) and prefixes.
+run_cb 0 search 'budget NEAR/2 housing' --count
+equals "$OUT" 1
+run_cb 0 search 'invest* NEAR/3 IT' --count
+equals "$OUT" 1
+# A filter value that matches nothing is pointed out.
+run_cb 0 search 'housing outcome:dissolve'
+contains "$ERR" "no passage has outcome:dissolve"
+contains "$ERR" "dissolved"
 run_cb 1 search '"unbalanced'
 contains "$ERR" "quote"
 run_cb 1 search 'colour:red'

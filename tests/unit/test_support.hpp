@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 #include <boost/test/unit_test.hpp>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>

@@ -94,9 +94,9 @@ struct Corpus {
   }
 
   // The docids matching `query`, ascending, as "1 2 6" ("" for none).
-  std::string ids(std::string_view query) const {
+  std::string ids(std::string_view query, bool with_vocabulary = false) const {
     Xapian::Enquire enquire(db);
-    enquire.set_query(parse_query(query).query);
+    enquire.set_query(parse_query(query, with_vocabulary ? &db : nullptr).query);
     std::vector<Xapian::docid> found;
     Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) found.push_back(*it);
@@ -264,7 +264,12 @@ BOOST_FIXTURE_TEST_CASE(filters, Corpus) {
   BOOST_TEST(ids("speaker:int-7") == "1");
   BOOST_TEST(ids("budget -case:A") == "2");
   BOOST_TEST(ids("case:A OR case:D") == "1 6 7 8");
-  BOOST_TEST(ids("budget OR case:D") == "1 2 6 7 8");
+  // Filters outside parentheses narrow the whole query (as in Xapian's
+  // QueryParser), wherever they stand; inside parentheses, only their group.
+  BOOST_TEST(ids("budget OR case:D") == "");
+  BOOST_TEST(ids("budget OR queue case:B") == "2 3");
+  BOOST_TEST(ids("case:B budget OR queue") == "2 3");
+  BOOST_TEST(ids("budget OR (queue case:C)") == "1 2 4 6");
   BOOST_TEST(ids("(budget case:A) OR (queue case:C)") == "1 4 6");
   BOOST_TEST(ids("budget (case:A OR type:minutes)") == "1 2 6");
   BOOST_TEST(ids("case:Z") == "");
@@ -461,6 +466,36 @@ BOOST_AUTO_TEST_CASE(help_lists_every_field) {
   }
   BOOST_TEST(contains(help, "NEAR/5"));
   BOOST_TEST(contains(help, "budg*"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(query_vocabulary)
+
+BOOST_FIXTURE_TEST_CASE(near_operands_match_every_indexed_form_of_their_stem, Corpus) {
+  // Passage 2 has "Budgets"; "budget" alone near "debated" needs the stem.
+  BOOST_TEST(ids("budget NEAR/3 debated") == "");
+  BOOST_TEST(ids("budget NEAR/3 debated", true) == "2");
+  BOOST_TEST(ids("budgets NEAR/3 debate", true) == "2");
+  // A quoted operand stays exact.
+  BOOST_TEST(ids("\"budget\" NEAR/3 debated", true) == "");
+  // Wildcards are allowed next to NEAR with a vocabulary, refused without.
+  BOOST_TEST(ids("budg* NEAR/3 debated", true) == "2");
+  BOOST_CHECK_THROW(parse_query("budg* NEAR/3 debated"), casebook::Error);
+  // A word that is not in the index matches nothing, without an error.
+  BOOST_TEST(ids("zebra NEAR/3 debated", true) == "");
+}
+
+BOOST_FIXTURE_TEST_CASE(near_highlights_by_stem_with_a_vocabulary, Corpus) {
+  ParsedQuery q = parse_query("budget NEAR/3 debated", &db);
+  BOOST_TEST(q.stemmed_terms.count("Zbudget") == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(top_level_filters_are_listed_for_hints, Corpus) {
+  ParsedQuery q = parse_query("budget outcome:dissolve (x case:B) -type:minutes");
+  BOOST_TEST_REQUIRE(q.top_level_filters.size() == 1u);
+  BOOST_TEST(q.top_level_filters[0].first == "outcome");
+  BOOST_TEST(q.top_level_filters[0].second == "dissolve");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include "engine/core/sha256.hpp"
 #include "engine/store/store.hpp"
 #include "test_support.hpp"
 
@@ -24,7 +25,14 @@ using casebook::testing::TempDir;
 
 namespace {
 
-int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int user_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+// SHA-256 of a file, so a failed comparison prints a hash, not a database.
+std::string file_hash(const std::filesystem::path& file) {
+  return casebook::sha256_hex(read_file(file));
+}
 
 int table_count(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
@@ -51,10 +59,10 @@ BOOST_AUTO_TEST_CASE(new_store_reaches_the_latest_schema_version) {
   Store store = Store::create(dir / "store.sqlite");
   BOOST_TEST(schema_version(store.db()) == latest_schema_version());
   BOOST_TEST(user_version(store.db()) == latest_schema_version());
-  for (const char* table : {"project_meta", "objects", "cases", "case_attribute_defs",
-                            "case_attributes", "label_counters", "sources", "source_texts",
-                            "source_attributes", "source_cases", "passages", "sentences",
-                            "index_outbox", "audit_log"}) {
+  for (const char* table :
+       {"project_meta", "objects", "cases", "case_attribute_defs", "case_attributes",
+        "label_counters", "sources", "source_texts", "source_attributes", "source_cases",
+        "passages", "sentences", "index_outbox", "audit_log"}) {
     BOOST_TEST(store.db().tableExists(table), "missing table " << table);
   }
 }
@@ -102,8 +110,9 @@ BOOST_AUTO_TEST_CASE(migrate_is_idempotent) {
   Store reopened = Store::open(file);
   BOOST_TEST(schema_version(reopened.db()) == latest_schema_version());
   BOOST_TEST(table_count(reopened.db()) == tables);
-  BOOST_TEST(reopened.db().execAndGet("SELECT value FROM project_meta WHERE key = 'marker'")
-                 .getString() == "kept");
+  BOOST_TEST(
+      reopened.db().execAndGet("SELECT value FROM project_meta WHERE key = 'marker'").getString() ==
+      "kept");
 }
 
 BOOST_AUTO_TEST_CASE(store_newer_than_this_build_is_refused_and_left_untouched) {
@@ -115,17 +124,18 @@ BOOST_AUTO_TEST_CASE(store_newer_than_this_build_is_refused_and_left_untouched) 
     store.db().exec("INSERT INTO project_meta(key, value) VALUES ('written-by', 'future')");
     store.db().exec("PRAGMA user_version = " + std::to_string(future));
   }
-  const std::string before = read_file(file);
+  const std::string before = file_hash(file);
 
   auto e = expect_error(ErrorKind::Conflict, [&] { Store::open(file); });
   BOOST_TEST(contains(e.what(), std::to_string(future)));
   BOOST_TEST(contains(e.hint(), "upgrade"));
 
-  BOOST_TEST(read_file(file) == before, "the refused store file was modified");
+  BOOST_TEST(file_hash(file) == before, "the refused store file was modified");
   SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
   BOOST_TEST(user_version(raw) == future);
-  BOOST_TEST(raw.execAndGet("SELECT value FROM project_meta WHERE key = 'written-by'")
-                 .getString() == "future");
+  BOOST_TEST(
+      raw.execAndGet("SELECT value FROM project_meta WHERE key = 'written-by'").getString() ==
+      "future");
 }
 
 BOOST_AUTO_TEST_CASE(migrate_refuses_a_newer_database_directly) {
@@ -144,6 +154,31 @@ BOOST_AUTO_TEST_CASE(create_refuses_an_existing_file_and_open_a_missing_one) {
   auto e = expect_error(ErrorKind::NotFound, [&] { Store::open(dir / "nothing.sqlite"); });
   BOOST_TEST(contains(e.hint(), "casebook init"));
   BOOST_TEST(!std::filesystem::exists(dir / "nothing.sqlite"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(store_migrations_regressions)
+
+// Regression (fixed): Store's constructor switches the connection to WAL
+// (configure_connection) before migrate() checks the version, so a newer
+// store in rollback-journal mode has its header rewritten (journal mode DELETE
+// -> WAL) by the casebook that then refuses it. migrations.hpp promises "an
+// old casebook never writes to a project it does not understand".
+BOOST_AUTO_TEST_CASE(refused_newer_store_in_rollback_mode_is_left_untouched) {
+  TempDir dir("mig");
+  const auto file = dir / "store.sqlite";
+  { Store created = Store::create(file); }
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));
+  }
+  const std::string before = file_hash(file);
+  expect_error(ErrorKind::Conflict, [&] { Store::open(file); });
+  BOOST_TEST(file_hash(file) == before, "the refused store file was modified");
+  SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+  BOOST_TEST(raw.execAndGet("PRAGMA journal_mode").getString() == "delete");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -67,13 +67,11 @@ BOOST_AUTO_TEST_CASE(a_second_writer_is_busy_up_front) {
 BOOST_AUTO_TEST_CASE(sqlite_errors_map_to_casebook_errors) {
   expect_error(ErrorKind::Busy,
                [] { rethrow_sqlite(SQLite::Exception("database is locked", SQLITE_BUSY), "x"); });
-  expect_error(ErrorKind::Busy, [] {
-    rethrow_sqlite(SQLite::Exception("table is locked", SQLITE_LOCKED), "x");
-  });
+  expect_error(ErrorKind::Busy,
+               [] { rethrow_sqlite(SQLite::Exception("table is locked", SQLITE_LOCKED), "x"); });
   // Extended codes are reduced to their primary code.
-  expect_error(ErrorKind::Busy, [] {
-    rethrow_sqlite(SQLite::Exception("snapshot", SQLITE_BUSY_SNAPSHOT), "x");
-  });
+  expect_error(ErrorKind::Busy,
+               [] { rethrow_sqlite(SQLite::Exception("snapshot", SQLITE_BUSY_SNAPSHOT), "x"); });
   auto e = expect_error(ErrorKind::Internal, [] {
     rethrow_sqlite(SQLite::Exception("malformed", SQLITE_CORRUPT), "reading Doc-3");
   });

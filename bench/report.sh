@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Writes the benchmark report (markdown, on stdout) from the TSV files that
+# bench/run.sh leaves in bench/out/results:
+#
+#   bash bench/report.sh RESULTS_DIR [ELAPSED_S] [QUICK 0|1] [DEFAULT_FLUSH_MB]
+#
+# The targets come from the issue that asked for the benchmarks:
+#   import >= 3 MB/s of text end-to-end on one core of a 2-core machine,
+#   peak memory flat as the corpus grows, search p99 < 20 ms on 1 M passages.
+
+set -euo pipefail
+
+RES=${1:?usage: report.sh RESULTS_DIR [ELAPSED_S] [QUICK] [DEFAULT_FLUSH_MB]}
+ELAPSED=${2:-0}
+QUICK=${3:-0}
+DEFAULT_FLUSH_MB=${4:-8}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+TARGET_MBPS=3
+TARGET_P99_MS=20
+TARGET_PASSAGES=1000000
+FLAT_RATIO=1.5  # peak RSS of the largest corpus / the smallest, at most
+
+mach() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$RES/machine.tsv"; }
+# median of the numbers on stdin
+median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) exit; print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# column N of import_runs.tsv for label L
+runs_col() { awk -F'\t' -v l="$1" -v c="$2" 'NR > 1 && $1 == l {print $c}' "$RES/import_runs.tsv"; }
+fmt() { awk -v x="$1" -v f="$2" 'BEGIN {printf f, x}'; }
+pass() { awk -v ok="$1" 'BEGIN {print ok ? "**PASS**" : "**MISS**"}'; }
+
+labels=$(awk -F'\t' 'NR > 1 && $1 !~ /^flush:/ && !seen[$1]++ {print $1}' "$RES/import_runs.tsv")
+
+# Per label: median wall, MB/s, passages/s, etc. into an associative array.
+declare -A MBPS PPS RSS WALL CPU BYTES PASSAGES RUNS SPREAD FIRST LAST
+summarise() {  # label
+  local l=$1
+  BYTES[$l]=$(runs_col "$l" 3 | head -1)
+  PASSAGES[$l]=$(runs_col "$l" 4 | head -1)
+  RUNS[$l]=$(runs_col "$l" 2 | wc -l)
+  WALL[$l]=$(runs_col "$l" 5 | median)
+  CPU[$l]=$(runs_col "$l" 6 | median)
+  RSS[$l]=$(runs_col "$l" 7 | median)
+  FIRST[$l]=$(runs_col "$l" 8 | median)
+  LAST[$l]=$(runs_col "$l" 9 | median)
+  MBPS[$l]=$(awk -v b="${BYTES[$l]}" -v w="${WALL[$l]}" 'BEGIN {printf "%.2f", b / 1048576 / w}')
+  PPS[$l]=$(awk -v p="${PASSAGES[$l]}" -v w="${WALL[$l]}" 'BEGIN {printf "%.0f", p / w}')
+  SPREAD[$l]=$(awk -F'\t' -v l="$l" 'NR > 1 && $1 == l {r = $3 / 1048576 / $5; if (!n++ || r < lo) lo = r; if (r > hi) hi = r}
+    END {printf (n > 1) ? "%.2f-%.2f" : "-", lo, hi}' "$RES/import_runs.tsv")
+}
+for l in $labels; do summarise "$l"; done
+
+size_labels=$(echo "$labels" | grep -E '^[0-9]+MB$' || true)
+largest=$(echo "$size_labels" | sort -g | tail -1)
+smallest=$(echo "$size_labels" | sort -g | head -1)
+
+docs=$(sed -n 's/^# documents\t//p' "$RES/search.tsv")
+worst_p99=$(awk -F'\t' '$1 == "search" && $3 == "*" {if ($7 > m) {m = $7; k = $2}} END {printf "%.2f\t%s", m, k}' "$RES/search.tsv")
+worst_p99_ms=${worst_p99%%$'\t'*}
+worst_kind=${worst_p99#*$'\t'}
+
+# ---------------------------------------------------------------------------
+cat <<EOF
+# Benchmarks
+
+Numbers from \`bash bench/run.sh$([[ $QUICK == 1 ]] && echo " --quick")\` on $(mach date) (UTC),
+whole run $((ELAPSED / 60)) min $((ELAPSED % 60)) s. The corpus is generated
+(\`bench/gen_corpus.cpp\`, fixed seed), so a re-run on other hardware measures
+the same work; re-run the script to refresh this file. The machine is a shared
+2-core VM and noisy: import figures are medians of repeated runs (the range is
+given), latencies are percentiles of hundreds of calls. MB are MiB (2^20 bytes)
+of UTF-8 text as written to the \`.txt\` files.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | $(mach cpu), $(mach cores) |
+| RAM | $(mach ram) |
+| OS, kernel | $(mach os), $(mach kernel) |
+| Disk | $(mach filesystem) |
+| Compiler | $(mach compiler), \`$(mach build)\` (-O2 -g) |
+| Libraries | Xapian $(mach xapian), ICU $(mach icu), SQLite $(mach sqlite), SQLiteCpp $(mach sqlitecpp) |
+| casebook | $(mach casebook) |
+
+## Targets
+
+EOF
+
+{
+  echo "| Target (from the issue) | Measured | Result |"
+  echo "|---|---|---|"
+  for l in $size_labels; do
+    echo "| Import ≥ $TARGET_MBPS MB/s end-to-end, one core ($l corpus) | ${MBPS[$l]} MB/s (median of ${RUNS[$l]}) | $(pass "$(awk -v x="${MBPS[$l]}" -v t=$TARGET_MBPS 'BEGIN {print (x >= t)}')") |"
+  done
+  if [[ -n ${MBPS[search]:-} ]]; then
+    echo "| Import ≥ $TARGET_MBPS MB/s, short passages (search corpus) | ${MBPS[search]} MB/s, ${PPS[search]} passages/s | $(pass "$(awk -v x="${MBPS[search]}" -v t=$TARGET_MBPS 'BEGIN {print (x >= t)}')") |"
+  fi
+  if [[ -n $largest && $largest != "$smallest" ]]; then
+    ratio=$(awk -v a="${RSS[$largest]}" -v b="${RSS[$smallest]}" 'BEGIN {printf "%.2f", a / b}')
+    echo "| Peak memory flat as the corpus grows (largest/smallest ≤ $FLAT_RATIO) | $(fmt "${RSS[$smallest]}" '%.0f' | awk '{printf "%.0f", $1 / 1024}') MB at $smallest, $(awk -v x="${RSS[$largest]}" 'BEGIN {printf "%.0f", x / 1024}') MB at $largest (×$ratio) | $(pass "$(awk -v r="$ratio" -v t=$FLAT_RATIO 'BEGIN {print (r <= t)}')") |"
+  else
+    echo "| Peak memory flat as the corpus grows | $(awk -v x="${RSS[$smallest]:-0}" 'BEGIN {printf "%.0f", x / 1024}') MB at $smallest; one size only | n/a |"
+  fi
+  at=""
+  ((docs < TARGET_PASSAGES)) && at=" (measured at $docs passages, not 1 M)"
+  echo "| Search p99 < $TARGET_P99_MS ms on 1 M passages, every kind | worst p99 $worst_p99_ms ms ($worst_kind) at $docs passages | $(pass "$(awk -v x="$worst_p99_ms" -v t=$TARGET_P99_MS 'BEGIN {print (x < t)}')")$at |"
+}
+
+cat <<EOF
+
+## Corpora
+
+Prose-like English from a Zipf-distributed vocabulary of about 30 000 words
+(function words, local-government domain words such as *council*, *shared*,
+*budget*, *veto*, *standardisation*, common words, then invented words for
+the long tail), sentences of 8-30 words with capitals and full stops, a few
+collocations (*shared service*, *housing benefit* ...), names, figures and
+pound signs; a third of the files hard-wrapped at 76 columns. Files of
+50-200 KB in $(awk -F'\t' 'NR > 1 {print $3}' "$RES/import_dirs.tsv" | sort -u | wc -l) directories; each directory is imported
+by its own \`casebook import --case X --type T\` (cases A-M from
+\`cases.csv\`, five source types), so every import process handles about
+1/13 of the corpus and later ones add to a growing index.
+
+| Corpus | Files | Text MB | Passages | Sentences | Words | Bytes/passage |
+|---|---:|---:|---:|---:|---:|---:|
+EOF
+awk -F'\t' '{printf "| %s | %d | %.1f | %d | %d | %d | %.0f |\n", ($1 == "search") ? "search (1-3 sentences per passage)" : $1 " (2-6 sentences per passage)", $2, $3 / 1048576, $4, $5, $6, $3 / $4}' "$RES/corpora.tsv"
+
+cat <<EOF
+
+## Import throughput
+
+Wall time of all \`casebook import\` processes of one corpus into a fresh
+project (timed outside the process, so it includes start-up, reading and
+hashing the files, storing originals, text, passages and sentences in SQLite,
+and indexing in Xapian). CPU = user + system time / wall time: one core is
+100 %.
+
+| Corpus | Text MB | Passages | Runs | Wall s (median) | **MB/s** | MB/s range | **Passages/s** | CPU | First dir MB/s | Last dir MB/s |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+EOF
+for l in $labels; do
+  printf '| %s | %.1f | %d | %d | %.1f | **%s** | %s | **%s** | %.0f %% | %.2f | %.2f |\n' "$l" \
+    "$(awk -v b="${BYTES[$l]}" 'BEGIN {print b / 1048576}')" "${PASSAGES[$l]}" "${RUNS[$l]}" "${WALL[$l]}" \
+    "${MBPS[$l]}" "${SPREAD[$l]}" "${PPS[$l]}" "$(awk -v c="${CPU[$l]}" -v w="${WALL[$l]}" 'BEGIN {print 100 * c / w}')" \
+    "${FIRST[$l]}" "${LAST[$l]}"
+done
+
+cat <<EOF
+
+"First/last dir" is the rate of the first and the last of the 13 import
+processes: the last one writes into an index that already holds 12/13 of the
+corpus, so a drop shows how indexing slows as the index grows.
+
+## Peak resident memory
+
+Maximum RSS of any one import process (GNU \`time -v\`), median over runs.
+
+| Corpus | Text per import process (MB) | Peak RSS (MB) |
+|---|---:|---:|
+EOF
+for l in $labels; do
+  printf '| %s | %.1f | %.0f |\n' "$l" "$(awk -F'\t' -v l="$l" 'NR > 1 && $1 == l && $2 == 1 {if ($4 > m) m = $4} END {print m / 1048576}' "$RES/import_dirs.tsv")" \
+    "$(awk -v x="${RSS[$l]}" 'BEGIN {print x / 1024}')"
+done
+
+if awk -F'\t' 'NR > 1 && $1 ~ /^flush:/ {found = 1} END {exit !found}' "$RES/import_runs.tsv"; then
+  flush_bytes=$(awk -F'\t' 'NR > 1 && $1 ~ /^flush:/ {print $3; exit}' "$RES/import_runs.tsv")
+  base=$(for l in $size_labels; do [[ ${BYTES[$l]} == "$flush_bytes" ]] && echo "$l"; done | head -1)
+  cat <<EOF
+
+## Index flush size
+
+\`CASEBOOK_INDEX_FLUSH_MB\` is the text volume between the indexer's commits
+(default $DEFAULT_FLUSH_MB). Xapian also commits by itself after
+\`XAPIAN_FLUSH_THRESHOLD\` changed documents (default 10 000), whichever
+comes first, so a large flush size only takes effect with a larger Xapian
+threshold. Same corpus (${base:-?}) each time; one run per variant (noise is
+the range in the import table), the default row is the median above.
+
+| CASEBOOK_INDEX_FLUSH_MB | XAPIAN_FLUSH_THRESHOLD | Runs | Wall s | **MB/s** | Passages/s | Last dir MB/s | Peak RSS (MB) |
+|---|---:|---:|---:|---:|---:|---:|---:|
+EOF
+  if [[ -n $base ]]; then
+    printf '| %s (default) | 10000 (default) | %d | %.1f | **%s** | %s | %.2f | %.0f |\n' "$DEFAULT_FLUSH_MB" "${RUNS[$base]}" \
+      "${WALL[$base]}" "${MBPS[$base]}" "${PPS[$base]}" "${LAST[$base]}" "$(awk -v x="${RSS[$base]}" 'BEGIN {print x / 1024}')"
+  fi
+  awk -F'\t' 'NR > 1 && $1 ~ /^flush:/ {
+      v = substr($1, 7); n = split(v, p, "/"); mb = p[1]; docs = (n > 1) ? p[2] : "10000 (default)"
+      printf "| %s | %s | 1 | %.1f | **%.2f** | %.0f | %.2f | %.0f |\n", mb, docs, $5, $3 / 1048576 / $5, $4 / $5, $9, $7 / 1024
+    }' "$RES/import_runs.tsv"
+fi
+
+cat <<EOF
+
+## Search latency
+
+$docs passages (the search corpus above), index $(awk -F'\t' '$1 == "index_mb" {print $2}' "$RES/search_sizes.tsv") MB, store $(awk -F'\t' '$1 == "store_mb" {print $2}' "$RES/search_sizes.tsv") MB, originals $(awk -F'\t' '$1 == "objects_mb" {print $2}' "$RES/search_sizes.tsv") MB.
+\`bench/bench_search.cpp\`, warm page cache, one thread; $(awk -F'\t' '$1 == "search" && $3 == "*" {print $4; exit}' "$RES/search.tsv") timed calls per kind, the kind's
+queries taken in turn.
+
+- **search()** is \`casebook::search::search\` with the default 20 hits: what
+  \`casebook search\` runs. It parses the query, opens the index, counts the
+  matches exactly, and reads every hit's passage, source and text from the
+  store and marks the matched words.
+- **match** is the Xapian part alone on an index opened once (parse +
+  \`get_mset(0, 20, checkatleast = all)\`); **estimate** lets Xapian stop
+  early and estimate the total (\`checkatleast = 0\`).
+
+| Kind | Queries | Hits | **search() p50** | **search() p99** | mean | match p50 | match p99 | estimate p50 | estimate p99 | p99 < $TARGET_P99_MS ms |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+EOF
+awk -F'\t' -v t=$TARGET_P99_MS '
+  $3 == "*" {k[$1, $2] = $0; if (!seen[$2]++) order[++n] = $2}
+  $3 != "*" && $1 == "search" && !q[$2, $3]++ {nq[$2]++}
+  END {
+    for (i = 1; i <= n; i++) {
+      kind = order[i]
+      split(k["search", kind], s, "\t"); split(k["match", kind], m, "\t"); split(k["match_est", kind], e, "\t")
+      printf "| %s | %d | %d-%d | **%.2f** | **%.2f** | %.2f | %.2f | %.2f | %.2f | %.2f | %s |\n", kind, nq[kind], s[10], s[11],
+        s[5], s[7], s[8], m[5], m[7], e[5], e[7], (s[7] < t) ? "PASS" : "MISS"
+    }
+  }' "$RES/search.tsv"
+
+cat <<EOF
+
+Per query (milliseconds):
+
+| Kind | Query | Hits | search() p50 | search() p99 | match p50 | match p99 | estimate p50 |
+|---|---|---:|---:|---:|---:|---:|---:|
+EOF
+awk -F'\t' '
+  NR > 2 && $3 != "*" {key = $2 SUBSEP $3; if (!seen[key]++) order[++n] = key; r[$1, key] = $0}
+  END {
+    for (i = 1; i <= n; i++) {
+      key = order[i]; split(r["search", key], s, "\t"); split(r["match", key], m, "\t"); split(r["match_est", key], e, "\t")
+      q = s[3]; gsub(/\|/, "\\|", q)
+      printf "| %s | `%s` | %d | %.2f | %.2f | %.2f | %.2f | %.2f |\n", s[2], q, s[10], s[5], s[7], m[5], m[7], e[5]
+    }
+  }' "$RES/search.tsv"
+
+if [[ -s $RES/cli.tsv ]]; then
+  cat <<EOF
+
+The whole \`casebook search QUERY\` process at a terminal (start-up, opening
+the store, the search, printing), 25 runs each:
+
+| Query | p50 (ms) | max (ms) |
+|---|---:|---:|
+EOF
+  while IFS= read -r q; do
+    p50=$(awk -F'\t' -v q="$q" '$1 == q {print $2}' "$RES/cli.tsv" | median)
+    mx=$(awk -F'\t' -v q="$q" '$1 == q {print $2}' "$RES/cli.tsv" | sort -g | tail -1)
+    printf '| `%s` | %.1f | %.1f |\n' "$q" "$p50" "$mx"
+  done < <(cut -f1 "$RES/cli.tsv" | awk '!s[$0]++')
+fi
+
+if [[ -f $HERE/analysis.md ]]; then
+  echo
+  cat "$HERE/analysis.md"
+fi
+
+cat <<EOF
+
+## Reproducing
+
+    bash bench/run.sh                 # this report (~15-20 min on 2 cores)
+    bash bench/run.sh --quick         # smoke run, writes bench/out/benchmarks-quick.md
+    CASEBOOK_BENCH_SIZES="10 100 1000" bash bench/run.sh   # up to 1 GB (adds ~15 min)
+    bash bench/report.sh bench/out/results > /tmp/report.md   # re-render from the last results
+
+Raw results (TSV) stay in \`bench/out/results/\`; the corpora and projects are
+deleted at the end unless \`CASEBOOK_BENCH_KEEP=1\`. See the header of
+\`bench/run.sh\` for every setting.
+EOF

@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# casebook benchmarks: import throughput, peak memory and search latency on a
+# generated corpus; writes docs/benchmarks.md.
+#
+#   bash bench/run.sh            full run (10 MB and 100 MB corpora, flush-size
+#                                comparison, search on 1 M passages; ~15 min on 2 cores)
+#   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; ~2 min);
+#                                writes bench/out/benchmarks-quick.md instead
+#
+# Everything can be sized through the environment:
+#   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
+#   CASEBOOK_BENCH_REPEATS         imports per size for the median  (default 3; 1 for sizes >= 500)
+#   CASEBOOK_BENCH_FLUSH           flush variants "MB[/DOCS]": CASEBOOK_INDEX_FLUSH_MB and,
+#                                  after a slash, XAPIAN_FLUSH_THRESHOLD (default "2 8 32 32/200000";
+#                                  quick "2 32/200000"; "" to skip)
+#   CASEBOOK_BENCH_FLUSH_SIZE      corpus (MiB) for the flush comparison (default 100; quick 10)
+#   CASEBOOK_BENCH_SEARCH_PASSAGES passages in the search corpus    (default 1000000; quick 100000)
+#   CASEBOOK_BENCH_SEARCH_RUNS     timed runs per query kind        (default 240)
+#   CASEBOOK_BENCH_SEED            generator seed                   (default 42)
+#   CASEBOOK_BENCH_DIRS            directories per corpus, each imported with its own
+#                                  --case and --type                (default 13)
+#   CASEBOOK_BENCH_OUT             work directory                   (default bench/out, git-ignored)
+#   CASEBOOK_BENCH_BUILD           build directory                  (default build-bench)
+#   CASEBOOK_BENCH_DOC             report to write                  (default docs/benchmarks.md)
+#   CASEBOOK_BENCH_KEEP=1          keep corpora and projects; a kept search project with the
+#                                  same parameters is reused instead of re-imported
+#   CASEBOOK_BENCH_TIMEOUT         limit in seconds for any single command (default 3600)
+#
+# No timing here is asserted anywhere: the numbers are reported, with the
+# targets of the issue beside them.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+QUICK=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $QUICK == 1 ]]; then
+  SIZES=${CASEBOOK_BENCH_SIZES:-10}
+  REPEATS=${CASEBOOK_BENCH_REPEATS:-2}
+  FLUSH=${CASEBOOK_BENCH_FLUSH-2 32/200000}
+  FLUSH_SIZE=${CASEBOOK_BENCH_FLUSH_SIZE:-10}
+  SEARCH_PASSAGES=${CASEBOOK_BENCH_SEARCH_PASSAGES:-100000}
+  DOC=${CASEBOOK_BENCH_DOC:-}
+else
+  SIZES=${CASEBOOK_BENCH_SIZES:-10 100}
+  REPEATS=${CASEBOOK_BENCH_REPEATS:-}
+  FLUSH=${CASEBOOK_BENCH_FLUSH-2 8 32 32/200000}
+  FLUSH_SIZE=${CASEBOOK_BENCH_FLUSH_SIZE:-100}
+  SEARCH_PASSAGES=${CASEBOOK_BENCH_SEARCH_PASSAGES:-1000000}
+  DOC=${CASEBOOK_BENCH_DOC:-$ROOT/docs/benchmarks.md}
+fi
+SEARCH_RUNS=${CASEBOOK_BENCH_SEARCH_RUNS:-240}
+SEED=${CASEBOOK_BENCH_SEED:-42}
+DIRS=${CASEBOOK_BENCH_DIRS:-13}
+OUT=${CASEBOOK_BENCH_OUT:-$ROOT/bench/out}
+BUILD=${CASEBOOK_BENCH_BUILD:-$ROOT/build-bench}
+KEEP=${CASEBOOK_BENCH_KEEP:-0}
+TIMEOUT=${CASEBOOK_BENCH_TIMEOUT:-3600}
+DEFAULT_FLUSH_MB=8  # what engine/project/index_sync.cpp uses without CASEBOOK_INDEX_FLUSH_MB
+[[ $QUICK == 1 && -z $DOC ]] && DOC=$OUT/benchmarks-quick.md
+
+# Measure the engine as configured by default, whatever this shell exports.
+unset CASEBOOK_INDEX_FLUSH_MB XAPIAN_FLUSH_THRESHOLD
+
+RESULTS=$OUT/results
+mkdir -p "$OUT" "$RESULTS"
+STARTED=$(date +%s)
+log() { printf '[%s +%4ds] %s\n' "$(date +%H:%M:%S)" $(( $(date +%s) - STARTED )) "$*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+# Big directories made by this run, removed on exit unless CASEBOOK_BENCH_KEEP=1.
+TEMP_DIRS=()
+cleanup() {
+  local status=$?
+  if [[ $KEEP != 1 ]]; then
+    for d in "${TEMP_DIRS[@]}"; do rm -rf -- "$d"; done
+  fi
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- tools -------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+  log "installing GNU time (/usr/bin/time is missing)"
+  if [[ $(id -u) == 0 ]]; then
+    apt-get install -y --no-install-recommends time >/dev/null || {
+      apt-get update >/dev/null && apt-get install -y --no-install-recommends time >/dev/null; }
+  else
+    die "/usr/bin/time is missing; install the Debian package 'time' (apt-get install time)"
+  fi
+fi
+
+# ---- build -------------------------------------------------------------------
+log "building in $BUILD (RelWithDebInfo)"
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
+  { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
+cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search >"$OUT/cmake-build.log" 2>&1 ||
+  { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
+CASEBOOK=$BUILD/casebook
+GEN=$BUILD/bench/gen_corpus
+BENCH_SEARCH=$BUILD/bench/bench_search
+BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
+CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
+
+# ---- machine -----------------------------------------------------------------
+machine() {
+  pkg() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
+  {
+    echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+    echo -e "cores\t$(nproc) online ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest)"
+    echo -e "ram\t$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+    echo -e "kernel\t$(uname -sr)"
+    echo -e "os\t$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
+    echo -e "filesystem\t$(df -hT "$OUT" | awk 'NR==2 {print $2 " on " $1}')"
+    echo -e "compiler\t$("$CXX_PATH" --version | head -1)"
+    echo -e "build\t$BUILD_TYPE"
+    echo -e "xapian\t$(xapian-config --version 2>/dev/null | awk '{print $NF}' || pkg libxapian30)"
+    echo -e "icu\t$(pkg libicu-dev)"
+    echo -e "sqlite\t$(pkg libsqlite3-0)"
+    echo -e "sqlitecpp\t$(pkg libsqlitecpp-dev)"
+    local rev dirty=""
+    rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+    [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]] &&
+      dirty=" + uncommitted changes"
+    echo -e "casebook\t$rev$dirty"
+  } >"$RESULTS/machine.tsv"
+}
+machine
+log "machine: $(cut -f2 "$RESULTS/machine.tsv" | sed -n '2p;3p' | paste -sd' ')"
+
+# ---- helpers -----------------------------------------------------------------
+now_ns() { date +%s%N; }
+
+# gen NAME ARGS...: generates $OUT/corpus-NAME (kept while this run needs it).
+gen() {
+  local name=$1; shift
+  local dir=$OUT/corpus-$name
+  rm -rf -- "$dir"
+  TEMP_DIRS+=("$dir")
+  log "generating corpus $name ($*)"
+  timeout "$TIMEOUT" "$GEN" "$dir" "$@" >"$dir.summary" || die "gen_corpus failed"
+  TEMP_DIRS+=("$dir.summary")
+}
+summary_value() { sed -n "s/^$2=//p" "$OUT/corpus-$1.summary"; }
+
+# import_corpus CORPUS PROJECT LABEL RUN [ENV=VALUE...]: a fresh project, the
+# case sheet, then one `casebook import` per directory, each under
+# /usr/bin/time -v. Appends one row to import_runs.tsv and one per directory
+# to import_dirs.tsv.
+import_corpus() {
+  local corpus=$1 project=$2 label=$3 run=$4; shift 4
+  local envs=("$@")
+  rm -rf -- "$project"
+  "$CASEBOOK" init "$project" >/dev/null
+  "$CASEBOOK" -C "$project" cases import "$corpus/cases.csv" >/dev/null
+  local total_ns=0 cpu=0 rss=0 passages=0 bytes=0 first_rate="" last_rate=""
+  local dir case type files dbytes paras
+  while IFS=$'\t' read -r dir case type files dbytes paras; do
+    [[ $dir == dir ]] && continue
+    [[ $files == 0 ]] && continue
+    local tfile=$OUT/time.txt ilog=$OUT/import.log t0 t1
+    t0=$(now_ns)
+    if ! env "${envs[@]}" timeout "$TIMEOUT" /usr/bin/time -v -o "$tfile" \
+        "$CASEBOOK" -C "$project" import --case "$case" --type "$type" "$corpus/$dir" >"$ilog" 2>&1; then
+      tail -5 "$ilog" >&2
+      die "import of $corpus/$dir failed"
+    fi
+    t1=$(now_ns)
+    local ns=$((t1 - t0)) user sys maxrss got
+    user=$(awk -F': ' '/User time/ {print $2}' "$tfile")
+    sys=$(awk -F': ' '/System time/ {print $2}' "$tfile")
+    maxrss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tfile")
+    got=$(sed -n 's/.* failed; \([0-9]*\) passages.*/\1/p' "$ilog" | tail -1)
+    [[ $got == "$paras" ]] || die "$dir: imported ${got:-?} passages, the generator wrote $paras"
+    total_ns=$((total_ns + ns))
+    cpu=$(awk -v a="$cpu" -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", a + u + s}')
+    ((maxrss > rss)) && rss=$maxrss
+    passages=$((passages + paras))
+    bytes=$((bytes + dbytes))
+    local rate
+    rate=$(awk -v b="$dbytes" -v ns="$ns" 'BEGIN {printf "%.3f", b / 1048576 / (ns / 1e9)}')
+    [[ -z $first_rate ]] && first_rate=$rate
+    last_rate=$rate
+    printf '%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%s\t%s\n' "$label" "$run" "$dir" "$dbytes" "$paras" \
+      "$(awk -v ns="$ns" 'BEGIN {print ns / 1e9}')" "$user" "$sys" "$maxrss" >>"$RESULTS/import_dirs.tsv"
+  done <"$corpus/layout.tsv"
+  local wall
+  wall=$(awk -v ns="$total_ns" 'BEGIN {printf "%.3f", ns / 1e9}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$run" "$bytes" "$passages" "$wall" \
+    "$cpu" "$rss" "$first_rate" "$last_rate" "${envs[*]:-default}" >>"$RESULTS/import_runs.tsv"
+  log "  $label run $run: $(awk -v b="$bytes" -v w="$wall" -v p="$passages" -v r="$rss" \
+    'BEGIN {printf "%.1f MB in %.1f s = %.2f MB/s, %.0f passages/s, peak RSS %.0f MB", b/1048576, w, b/1048576/w, p/w, r/1024}')"
+}
+
+printf 'label\trun\tbytes\tpassages\twall_s\tcpu_s\tmax_rss_kb\tfirst_dir_mbps\tlast_dir_mbps\tenv\n' \
+  >"$RESULTS/import_runs.tsv"
+printf 'label\trun\tdir\tbytes\tpassages\twall_s\tuser_s\tsys_s\tmax_rss_kb\n' >"$RESULTS/import_dirs.tsv"
+: >"$RESULTS/corpora.tsv"
+
+corpus_row() {  # label name
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$(summary_value "$2" files)" "$(summary_value "$2" bytes)" \
+    "$(summary_value "$2" paragraphs)" "$(summary_value "$2" sentences)" \
+    "$(summary_value "$2" words)" >>"$RESULTS/corpora.tsv"
+}
+
+# ---- import throughput and memory per size -------------------------------------
+FLUSH_CORPUS_DONE=0
+for size in $SIZES; do
+  repeats=$REPEATS
+  if [[ -z $repeats ]]; then repeats=3; ((size >= 500)) && repeats=1; fi
+  gen "$size" "$size" "$SEED" --dirs "$DIRS"
+  corpus_row "${size}MB" "$size"
+  project=$OUT/project-$size
+  TEMP_DIRS+=("$project")
+  log "importing the ${size} MB corpus, $repeats run(s)"
+  for ((r = 1; r <= repeats; r++)); do
+    import_corpus "$OUT/corpus-$size" "$project" "${size}MB" "$r"
+  done
+  if [[ $size == "$FLUSH_SIZE" && -n $FLUSH ]]; then
+    log "flush-size comparison on the ${size} MB corpus: $FLUSH"
+    for variant in $FLUSH; do
+      mb=${variant%%/*}
+      docs=""
+      [[ $variant == */* ]] && docs=${variant#*/}
+      if [[ $mb == "$DEFAULT_FLUSH_MB" && -z $docs ]]; then continue; fi  # = the runs above
+      envs=("CASEBOOK_INDEX_FLUSH_MB=$mb")
+      [[ -n $docs ]] && envs+=("XAPIAN_FLUSH_THRESHOLD=$docs")
+      import_corpus "$OUT/corpus-$size" "$project" "flush:$variant" 1 "${envs[@]}"
+    done
+    FLUSH_CORPUS_DONE=1
+  fi
+  [[ $KEEP == 1 ]] || rm -rf -- "$project" "$OUT/corpus-$size"
+done
+[[ -n $FLUSH && $FLUSH_CORPUS_DONE == 0 ]] &&
+  log "note: CASEBOOK_BENCH_FLUSH_SIZE=$FLUSH_SIZE is not among the sizes; flush comparison skipped"
+
+# ---- search on the passage corpus ----------------------------------------------
+sp=$SEARCH_PASSAGES
+search_name=search-$sp
+search_project=$OUT/project-$search_name
+stamp="corpus=$(grep -o 'kCorpusVersion = [0-9]*' "$ROOT/bench/corpus_layout.hpp") passages=$sp seed=$SEED dirs=$DIRS para=1-3"
+TEMP_DIRS+=("$search_project")
+if [[ $KEEP == 1 && -f $search_project/.bench-stamp && $(cat "$search_project/.bench-stamp") == "$stamp" \
+      && -f $OUT/corpus-$search_name.summary ]]; then
+  log "reusing the search project $search_project ($stamp)"
+  corpus_row "search" "$search_name"
+else
+  gen "$search_name" 0 "$SEED" --passages "$sp" --para 1-3 --dirs "$DIRS"
+  corpus_row "search" "$search_name"
+  log "importing the search corpus ($sp passages of 1-3 sentences)"
+  import_corpus "$OUT/corpus-$search_name" "$search_project" "search" 1
+  echo "$stamp" >"$search_project/.bench-stamp"
+  [[ $KEEP == 1 ]] || rm -rf -- "$OUT/corpus-$search_name"
+fi
+
+log "search latency: $SEARCH_RUNS timed runs per kind on $search_project"
+timeout "$TIMEOUT" "$BENCH_SEARCH" "$search_project" --runs "$SEARCH_RUNS" >"$RESULTS/search.tsv" ||
+  die "bench_search failed"
+
+# The whole CLI process, as a user at a terminal sees it (startup, ICU data, output).
+: >"$RESULTS/cli.tsv"
+for q in housing '"shared service"' 'staff NEAR/5 queue'; do
+  for ((i = 0; i < 25; i++)); do
+    t0=$(now_ns)
+    "$CASEBOOK" -C "$search_project" search "$q" >/dev/null
+    t1=$(now_ns)
+    printf '%s\t%s\n' "$q" "$(awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f", ns / 1e6}')" >>"$RESULTS/cli.tsv"
+  done
+done
+index_mb=$(du -sm "$search_project/.casebook/$(cat "$search_project/.casebook/index.current")" | cut -f1)
+store_mb=$(du -cm "$search_project/.casebook/"store.sqlite* | tail -1 | cut -f1)
+objects_mb=$(du -sm "$search_project/.casebook/objects" | cut -f1)
+printf 'index_mb\t%s\nstore_mb\t%s\nobjects_mb\t%s\n' "$index_mb" "$store_mb" "$objects_mb" \
+  >"$RESULTS/search_sizes.tsv"
+[[ $KEEP == 1 ]] || rm -rf -- "$search_project"
+
+# ---- the report ----------------------------------------------------------------
+log "writing $DOC"
+ELAPSED=$(( $(date +%s) - STARTED ))
+mkdir -p "$(dirname "$DOC")"
+bash "$ROOT/bench/report.sh" "$RESULTS" "$ELAPSED" "$QUICK" "$DEFAULT_FLUSH_MB" >"$DOC.tmp"
+mv "$DOC.tmp" "$DOC"
+log "done in $((ELAPSED / 60)) min $((ELAPSED % 60)) s: $DOC"

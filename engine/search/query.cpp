@@ -637,13 +637,19 @@ class Parser {
       if (positive) out_.exact_terms.insert(exact);
       return Query(exact);
     }
-    // A bare word matches the indexed forms sharing its stem. Stems are
-    // nearly always prefixes of their forms (approv: approve, approval).
+    // A bare word matches the indexed forms sharing its stem. The forms are
+    // found among the words starting with what the word and its stem have in
+    // common: "policy" stems to "polici", so "polic" (policy, policies).
     const std::string stem = terms_.stemmed_term(exact);
     if (positive) out_.stemmed_terms.insert(stem);
     const std::string stem_text = stem.substr(1);  // without the "Z"
+    std::size_t common = 0;
+    while (common < exact.size() && common < stem_text.size() &&
+           exact[common] == stem_text[common]) {
+      ++common;
+    }
     auto same_stem = [&](const std::string& term) { return terms_.stemmed_term(term) == stem; };
-    Query forms = expand(t, op, stem_text, same_stem);
+    Query forms = expand(t, op, exact.substr(0, std::max<std::size_t>(common, 1)), same_stem);
     return forms.empty() ? Query(exact) : forms;
   }
 

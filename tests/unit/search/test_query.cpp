@@ -482,6 +482,8 @@ BOOST_FIXTURE_TEST_CASE(near_operands_match_every_indexed_form_of_their_stem, Co
   // Wildcards are allowed next to NEAR with a vocabulary, refused without.
   BOOST_TEST(ids("budg* NEAR/3 debated", true) == "2");
   BOOST_CHECK_THROW(parse_query("budg* NEAR/3 debated"), casebook::Error);
+  // Stems that are not prefixes of their forms: "debated" stems to "debat".
+  BOOST_TEST(ids("budgets NEAR/3 debating", true) == "2");
   // A word that is not in the index matches nothing, without an error.
   BOOST_TEST(ids("zebra NEAR/3 debated", true) == "");
 }

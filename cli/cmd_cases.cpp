@@ -98,8 +98,8 @@ int show(Context& ctx, const std::string& id, bool json) {
 void register_cases(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("cases", "the cases of the study: import a case sheet, list them");
   cmd->require_subcommand(1);
-  cmd->footer(examples({"casebook cases import cases.csv", "casebook cases list",
-                        "casebook cases show B --json"}));
+  cmd->footer(examples(
+      {"casebook cases import cases.csv", "casebook cases list", "casebook cases show B --json"}));
 
   auto file = std::make_shared<std::string>();
   auto* import_cmd = cmd->add_subcommand(
@@ -110,7 +110,8 @@ void register_cases(CLI::App& app, Context& ctx) {
       "other column is an attribute, typed by a suffix (population:integer, deprivation:decimal,\n"
       "start:date, joint_committee:boolean, name:text) or inferred from its values.\n" +
       examples({"casebook cases import cases.csv"}));
-  import_cmd->callback([&ctx, file] { ctx.run = [&ctx, file] { return import_sheet(ctx, *file); }; });
+  import_cmd->callback(
+      [&ctx, file] { ctx.run = [&ctx, file] { return import_sheet(ctx, *file); }; });
 
   auto json = std::make_shared<bool>(false);
   auto* list_cmd = cmd->add_subcommand("list", "list cases with outcome and attributes");
@@ -122,8 +123,9 @@ void register_cases(CLI::App& app, Context& ctx) {
   auto* show_cmd = cmd->add_subcommand("show", "show one case");
   show_cmd->add_option("ID", *id, "case id")->required();
   show_cmd->add_flag("--json", *show_json, "print JSON");
-  show_cmd->callback(
-      [&ctx, id, show_json] { ctx.run = [&ctx, id, show_json] { return show(ctx, *id, *show_json); }; });
+  show_cmd->callback([&ctx, id, show_json] {
+    ctx.run = [&ctx, id, show_json] { return show(ctx, *id, *show_json); };
+  });
 }
 
 }  // namespace casebook::cli

@@ -40,7 +40,7 @@ void register_check(CLI::App& app, Context& ctx) {
       } else {
         for (const auto& f : report.findings) {
           std::cout << (f.severity == project::CheckFinding::Severity::Error ? "error: "
-                                                                               : "warning: ")
+                                                                             : "warning: ")
                     << f.message << '\n';
         }
         std::cout << (report.ok() ? "ok: " : "FAILED: ") << report.sources << " sources, "
@@ -50,7 +50,8 @@ void register_check(CLI::App& app, Context& ctx) {
           std::cout << ", " << report.originals_verified << " originals verified";
         }
         std::cout << '\n';
-        if (!report.ok()) std::cout << "hint: 'casebook reindex' rebuilds the index from the store\n";
+        if (!report.ok())
+          std::cout << "hint: 'casebook reindex' rebuilds the index from the store\n";
       }
       return report.ok() ? 0 : 1;
     };

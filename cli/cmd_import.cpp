@@ -29,7 +29,8 @@ std::map<std::string, std::string> parse_attributes(const std::vector<std::strin
   for (const std::string& item : items) {
     auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw_usage("--attr '" + item + "' is not NAME=VALUE", "for example --attr author=\"J Smith\"");
+      throw_usage("--attr '" + item + "' is not NAME=VALUE",
+                  "for example --attr author=\"J Smith\"");
     }
     out[item.substr(0, eq)] = item.substr(eq + 1);
   }
@@ -124,7 +125,8 @@ void register_import(CLI::App& app, Context& ctx) {
   cmd->add_option("--type", args->type,
                   "source type: interview, focus-group, minutes, agenda, report, options-paper, "
                   "business-case, press, ... (default: document)");
-  cmd->add_option("--label", args->label, "label to cite the source by, e.g. Doc-3 (one file only)");
+  cmd->add_option("--label", args->label,
+                  "label to cite the source by, e.g. Doc-3 (one file only)");
   cmd->add_option("--date", args->date, "date of the source: yyyy, yyyy-mm or yyyy-mm-dd");
   cmd->add_option("--council", args->council, "council or organisation the source comes from");
   cmd->add_option("--attr", args->attributes, "free attribute NAME=VALUE (repeatable)");
@@ -135,11 +137,11 @@ void register_import(CLI::App& app, Context& ctx) {
                 "import a changed version of an already imported file (keeps its label)");
   cmd->add_option("--max-size", args->max_size_mb, "largest file to accept, in MB (default 512)");
   cmd->add_flag("--json", args->json, "print the result as JSON");
-  cmd->footer(examples({
-      "casebook import --type minutes --case A --date 2012-05-14 minutes/2012-05-14.txt",
-      "casebook import --type interview --case B,C --label Int-7 interviews/int7.md",
-      "casebook import --case D papers/          (a whole directory)",
-      "casebook import --encoding windows-1252 old-report.txt"}));
+  cmd->footer(
+      examples({"casebook import --type minutes --case A --date 2012-05-14 minutes/2012-05-14.txt",
+                "casebook import --type interview --case B,C --label Int-7 interviews/int7.md",
+                "casebook import --case D papers/          (a whole directory)",
+                "casebook import --encoding windows-1252 old-report.txt"}));
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] {
       ingest::ImportOptions options;

@@ -19,8 +19,8 @@ void register_reindex(CLI::App& app, Context& ctx) {
       project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
       auto progress = [](const project::RebuildProgress& p) {
         if (stderr_is_terminal()) {
-          std::cerr << "\rindexing source " << p.sources_done << "/" << p.sources_total
-                    << "\033[K" << std::flush;
+          std::cerr << "\rindexing source " << p.sources_done << "/" << p.sources_total << "\033[K"
+                    << std::flush;
           if (p.sources_done == p.sources_total) std::cerr << "\r\033[K" << std::flush;
         }
       };

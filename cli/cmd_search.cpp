@@ -42,20 +42,11 @@ nlohmann::json hit_json(const search::SearchHit& hit) {
     // Match offsets are reported in the source text, like the passage's.
     matches.push_back({{"start", hit.span.start + m.start}, {"end", hit.span.start + m.end}});
   }
-  return {{"rank", hit.rank},
-          {"weight", hit.weight},
-          {"source", hit.source_label},
-          {"type", hit.source_type},
-          {"date", hit.source_date},
-          {"council", hit.council},
-          {"cases", hit.cases},
-          {"passage", hit.passage},
-          {"start", hit.span.start},
-          {"end", hit.span.end},
-          {"speaker", hit.speaker},
-          {"page", hit.page},
-          {"text", hit.text},
-          {"matches", matches}};
+  return {{"rank", hit.rank},        {"weight", hit.weight},    {"source", hit.source_label},
+          {"type", hit.source_type}, {"date", hit.source_date}, {"council", hit.council},
+          {"cases", hit.cases},      {"passage", hit.passage},  {"start", hit.span.start},
+          {"end", hit.span.end},     {"speaker", hit.speaker},  {"page", hit.page},
+          {"text", hit.text},        {"matches", matches}};
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -89,10 +80,10 @@ int run_search(Context& ctx, const SearchArgs& args) {
     for (const auto& h : result.hits) {
       std::string cases;
       for (const auto& c : h.cases) cases += (cases.empty() ? "" : ";") + c;
-      write_csv_row(std::cout, {std::to_string(h.rank), h.source_label, h.source_type,
-                                h.source_date, h.council, cases, std::to_string(h.passage),
-                                std::to_string(h.span.start), std::to_string(h.span.end),
-                                h.speaker, h.text});
+      write_csv_row(std::cout,
+                    {std::to_string(h.rank), h.source_label, h.source_type, h.source_date,
+                     h.council, cases, std::to_string(h.passage), std::to_string(h.span.start),
+                     std::to_string(h.span.end), h.speaker, h.text});
     }
     return 0;
   }

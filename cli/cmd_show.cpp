@@ -43,8 +43,8 @@ void print_passage(const store::PassageRecord& p, std::string_view text) {
 }
 
 nlohmann::json passage_json(const store::PassageRecord& p, std::string_view text) {
-  return {{"passage", p.n},   {"start", p.span.start}, {"end", p.span.end},
-          {"kind", p.kind},   {"speaker", p.speaker},  {"page", p.page},
+  return {{"passage", p.n},           {"start", p.span.start}, {"end", p.span.end},
+          {"kind", p.kind},           {"speaker", p.speaker},  {"page", p.page},
           {"text", std::string(text)}};
 }
 
@@ -63,15 +63,18 @@ int show(Context& ctx, const ShowArgs& args) {
     passages = {passages[args.passage - 1]};
   }
   if (args.json) {
-    nlohmann::json out = {{"label", source.label}, {"title", source.title},
-                          {"type", source.type},   {"code_points", source.code_points},
+    nlohmann::json out = {{"label", source.label},
+                          {"title", source.title},
+                          {"type", source.type},
+                          {"code_points", source.code_points},
                           {"passages", nlohmann::json::array()}};
-    for (const auto& p : passages) out["passages"].push_back(passage_json(p, offsets.slice(p.span)));
+    for (const auto& p : passages)
+      out["passages"].push_back(passage_json(p, offsets.slice(p.span)));
     if (args.sentences) {
       out["sentences"] = nlohmann::json::array();
       for (const auto& s : store::load_sentences(project.store(), source.id)) {
-        out["sentences"].push_back({{"start", s.start}, {"end", s.end},
-                                    {"text", std::string(offsets.slice(s))}});
+        out["sentences"].push_back(
+            {{"start", s.start}, {"end", s.end}, {"text", std::string(offsets.slice(s))}});
       }
     }
     print_json(out);

@@ -72,8 +72,8 @@ void register_sources(CLI::App& app, Context& ctx) {
         print_json(out);
         return 0;
       }
-      const std::vector<std::string> header = {"label", "type", "date", "council", "cases",
-                                               "passages", "format", "title"};
+      const std::vector<std::string> header = {"label", "type",     "date",   "council",
+                                               "cases", "passages", "format", "title"};
       auto row = [](const store::SourceInfo& s) {
         return std::vector<std::string>{s.label,
                                         s.type,

@@ -80,10 +80,16 @@ void write_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << "\r\n";
 }
 
-void print_json(const nlohmann::json& value) { std::cout << value.dump(2) << '\n'; }
+void print_json(const nlohmann::json& value) {
+  std::cout << value.dump(2) << '\n';
+}
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 std::string examples(const std::vector<std::string>& lines) {
   std::string out = "\nExamples:\n";

@@ -3,7 +3,6 @@
 // output helpers (tables, JSON, progress). Only cli/ prints; engine/ never does.
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -16,9 +15,9 @@
 namespace casebook::cli {
 
 struct Context {
-  std::string project_dir;  // --project
-  std::string coder;        // --coder
-  std::function<int()> run; // the chosen subcommand's action
+  std::string project_dir;   // --project
+  std::string coder;         // --coder
+  std::function<int()> run;  // the chosen subcommand's action
 
   // The project from --project or the working directory, with any index work
   // left by an interrupted command replayed first.

@@ -38,12 +38,11 @@ int run(int argc, char** argv) {
                  "then the login name)");
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer(casebook::cli::examples({
-      "casebook init study && cd study",
-      "casebook cases import cases.csv",
-      "casebook import --type interview --case B transcripts/",
-      "casebook search '\"shared service\" NEAR/5 housing outcome:dissolved'",
-      "casebook <command> --help   (options and examples of one command)"}));
+  app.footer(casebook::cli::examples(
+      {"casebook init study && cd study", "casebook cases import cases.csv",
+       "casebook import --type interview --case B transcripts/",
+       "casebook search '\"shared service\" NEAR/5 housing outcome:dissolved'",
+       "casebook <command> --help   (options and examples of one command)"}));
 
   casebook::cli::register_init(app, ctx);
   casebook::cli::register_import(app, ctx);

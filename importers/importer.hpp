@@ -17,27 +17,27 @@ namespace casebook::importers {
 
 // A file to import, read fully into memory by the caller.
 struct InputFile {
-  std::filesystem::path path;               // for error messages and the extension
-  std::string bytes;                        // the file's content
-  std::optional<std::string> encoding;      // user override of charset detection
+  std::filesystem::path path;           // for error messages and the extension
+  std::string bytes;                    // the file's content
+  std::optional<std::string> encoding;  // user override of charset detection
 };
 
 // A retrieval unit: a paragraph, heading, list item, or speaker turn.
 struct ImportedPassage {
-  text::Span span;          // code points into ImportedSource::text, non-empty
-  std::string kind;         // "paragraph", "heading", "list-item", "code", "quote", "turn"
-  std::string speaker;      // speaker label for transcript turns, else empty
-  int page = 0;             // 1-based page for paged formats, 0 when unknown
+  text::Span span;      // code points into ImportedSource::text, non-empty
+  std::string kind;     // "paragraph", "heading", "list-item", "code", "quote", "turn"
+  std::string speaker;  // speaker label for transcript turns, else empty
+  int page = 0;         // 1-based page for paged formats, 0 when unknown
 };
 
 struct ImportedSource {
-  std::string text;                        // canonical: NFC, LF, no BOM
-  std::vector<ImportedPassage> passages;   // ordered, non-overlapping, inside text
-  std::string format;                      // the importer's format name: "text", "markdown"
-  std::string encoding;                    // encoding of the bytes: "UTF-8", "windows-1252"
-  std::string title;                       // metadata stated by the file itself, may be empty
-  std::string date;                        // ISO date stated by the file, may be empty
-  std::vector<std::string> notes;          // what the user should know (guessed encoding...)
+  std::string text;                       // canonical: NFC, LF, no BOM
+  std::vector<ImportedPassage> passages;  // ordered, non-overlapping, inside text
+  std::string format;                     // the importer's format name: "text", "markdown"
+  std::string encoding;                   // encoding of the bytes: "UTF-8", "windows-1252"
+  std::string title;                      // metadata stated by the file itself, may be empty
+  std::string date;                       // ISO date stated by the file, may be empty
+  std::vector<std::string> notes;         // what the user should know (guessed encoding...)
 };
 
 class Importer {
@@ -50,9 +50,9 @@ class Importer {
 
 // One row of the format table.
 struct FormatEntry {
-  std::string_view format;                         // "text", "markdown"
-  std::string_view description;                    // for --help and errors
-  std::vector<std::string_view> extensions;        // lower case, without the dot
+  std::string_view format;                   // "text", "markdown"
+  std::string_view description;              // for --help and errors
+  std::vector<std::string_view> extensions;  // lower case, without the dot
   // True when the first bytes of a file show it is this format regardless of
   // its extension (magic numbers). May be null.
   bool (*sniff)(std::string_view head);

@@ -13,20 +13,20 @@ namespace casebook::cases {
 
 enum class AttributeType { Text, Integer, Decimal, Date, Boolean };
 
-std::string_view type_name(AttributeType t);                  // "text", "integer", ...
+std::string_view type_name(AttributeType t);  // "text", "integer", ...
 std::optional<AttributeType> parse_type_name(std::string_view name);
 
 struct AttributeColumn {
-  std::string name;        // header without the ":type" suffix
+  std::string name;  // header without the ":type" suffix
   AttributeType type;
-  bool declared = false;   // the header declared the type (else inferred)
+  bool declared = false;  // the header declared the type (else inferred)
 };
 
 struct CaseRow {
-  int line = 0;                        // 1-based line of the row in the file
-  std::string id;                      // case id, e.g. "A"
-  std::string outcome;                 // may be empty
-  std::string sub_outcome;             // may be empty
+  int line = 0;             // 1-based line of the row in the file
+  std::string id;           // case id, e.g. "A"
+  std::string outcome;      // may be empty
+  std::string sub_outcome;  // may be empty
   // attribute name -> canonical value (integers without leading zeros or '+',
   // decimals as written but with '.', dates ISO yyyy[-mm[-dd]], booleans
   // "true"/"false"); empty cells are absent.

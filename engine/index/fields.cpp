@@ -53,8 +53,12 @@ std::string filter_term(std::string_view field_name, std::string_view value) {
   return filter_term(*field, value);
 }
 
-std::string passage_id_term(long long passage_id) { return "QP" + std::to_string(passage_id); }
-std::string source_id_term(long long source_id) { return "XSID" + std::to_string(source_id); }
+std::string passage_id_term(long long passage_id) {
+  return "QP" + std::to_string(passage_id);
+}
+std::string source_id_term(long long source_id) {
+  return "XSID" + std::to_string(source_id);
+}
 
 std::optional<int> date_to_number(std::string_view iso, DateEnd end) {
   // yyyy, yyyy-mm or yyyy-mm-dd

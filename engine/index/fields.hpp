@@ -19,7 +19,7 @@ struct Field {
   std::string_view name;    // what users type before the colon: "case"
   std::string_view prefix;  // Xapian term prefix: "XCASE"
   FieldKind kind;
-  std::string_view help;    // one line for --help
+  std::string_view help;  // one line for --help
 };
 
 // Value slots.
@@ -30,7 +30,8 @@ inline constexpr std::array<Field, 7> kFields{{
     {"type", "XTYPE", FieldKind::Filter, "source type, e.g. type:interview"},
     {"case", "XCASE", FieldKind::Filter, "case id, e.g. case:B"},
     {"outcome", "XOUT", FieldKind::Filter, "case outcome, e.g. outcome:dissolved"},
-    {"council", "XCNCL", FieldKind::Filter, "council or organisation, e.g. council:\"North Wold District Council\""},
+    {"council", "XCNCL", FieldKind::Filter,
+     "council or organisation, e.g. council:\"North Wold District Council\""},
     {"speaker", "XSPK", FieldKind::Filter, "speaker of a transcript turn, e.g. speaker:Int-7"},
     {"date", "", FieldKind::DateRange, "source date range, e.g. date:2010..2015 or date:2014-03"},
 }};

@@ -4,10 +4,10 @@
 // text::Segmenter::words) is folded with NFKC_Casefold to its exact term; its
 // English stem, prefixed "Z", is the stemmed term (Xapian's convention).
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 namespace casebook::index {
 

@@ -4,14 +4,14 @@
 // fields table, the date in a value slot. The index is a cache of the store:
 // everything written here can be rebuilt from it.
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "engine/index/terms.hpp"
 #include "engine/text/segment.hpp"
@@ -22,14 +22,14 @@ namespace casebook::index {
 struct PassageDoc {
   std::int64_t passage_id = 0;
   std::int64_t source_id = 0;
-  std::string_view text;                 // the passage's text
+  std::string_view text;  // the passage's text
   std::string source_label;
   std::string type;
   std::string council;
   std::string speaker;
   std::vector<std::string> cases;
-  std::vector<std::string> outcomes;     // outcomes and sub-outcomes of its cases
-  std::optional<int> date;               // yyyymmdd
+  std::vector<std::string> outcomes;  // outcomes and sub-outcomes of its cases
+  std::optional<int> date;            // yyyymmdd
 };
 
 class IndexWriter {

@@ -31,8 +31,7 @@ bool is_hidden(const fs::path& p) {
 void validate_options(project::Project& project, const ImportOptions& options,
                       std::size_t file_count) {
   if (!options.label.empty() && file_count != 1) {
-    throw_usage("--label names one source, but " + std::to_string(file_count) +
-                    " files were given",
+    throw_usage("--label names one source, but " + std::to_string(file_count) + " files were given",
                 "import the file on its own to give it a label");
   }
   if (!options.date.empty() && !index::date_to_number(options.date)) {
@@ -129,8 +128,8 @@ class FileImporter {
       throw_conflict(path.string() + ": this file was imported before as " + previous->label +
                          " and its content has changed",
                      "codings point at character offsets of the old text; pass --replace to "
-                     "import the new version as " + previous->label + " version " +
-                     std::to_string(previous->version + 1));
+                     "import the new version as " +
+                         previous->label + " version " + std::to_string(previous->version + 1));
     }
     const auto& entry =
         options_.format ? importers::format_named(*options_.format) : importers::format_for(input);

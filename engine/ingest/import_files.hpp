@@ -18,16 +18,16 @@
 namespace casebook::ingest {
 
 struct ImportOptions {
-  std::string coder;                             // who imports (audit)
-  std::vector<std::string> cases;                // existing case labels
-  std::string type = "document";                 // source type
-  std::string label;                             // only with a single file
-  std::string date;                              // ISO yyyy[-mm[-dd]]
+  std::string coder;               // who imports (audit)
+  std::vector<std::string> cases;  // existing case labels
+  std::string type = "document";   // source type
+  std::string label;               // only with a single file
+  std::string date;                // ISO yyyy[-mm[-dd]]
   std::string council;
   std::map<std::string, std::string> attributes;
-  std::optional<std::string> encoding;           // override charset detection
-  std::optional<std::string> format;             // override format detection
-  bool replace = false;                          // accept a changed version of a source
+  std::optional<std::string> encoding;  // override charset detection
+  std::optional<std::string> format;    // override format detection
+  bool replace = false;                 // accept a changed version of a source
   std::uintmax_t max_file_bytes = std::uintmax_t{512} << 20;
 };
 
@@ -36,15 +36,15 @@ enum class FileStatus { Imported, Replaced, Unchanged, Failed };
 struct FileOutcome {
   std::filesystem::path path;
   FileStatus status = FileStatus::Failed;
-  std::string label;          // the source's label (imported, replaced or existing)
+  std::string label;  // the source's label (imported, replaced or existing)
   std::string format;
   std::string encoding;
   std::int64_t passages = 0;
   std::int64_t sentences = 0;
-  std::uintmax_t bytes = 0;   // size of the original file
+  std::uintmax_t bytes = 0;  // size of the original file
   std::vector<std::string> notes;
-  std::string error;          // for Failed: message
-  std::string hint;           // for Failed: what to do
+  std::string error;  // for Failed: message
+  std::string hint;   // for Failed: what to do
 };
 
 struct ImportSummary {
@@ -65,7 +65,8 @@ std::vector<std::filesystem::path> expand_import_paths(
 // Imports `files` (from expand_import_paths). Validates the options first
 // (Error(Usage) / Error(NotFound) before anything is written). Takes the
 // project's write lock for the whole run.
-ImportSummary import_files(project::Project& project, const std::vector<std::filesystem::path>& files,
+ImportSummary import_files(project::Project& project,
+                           const std::vector<std::filesystem::path>& files,
                            const ImportOptions& options, const ImportProgress& progress = {});
 
 }  // namespace casebook::ingest

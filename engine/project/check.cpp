@@ -32,9 +32,10 @@ void check_sqlite(Project& project, CheckReport& report) {
   std::int64_t pending = store::count_pending_index_work(project.store());
   if (pending > 0) {
     add(report, Severity::Error,
-        std::to_string(pending) + " index updates are queued but not applied (another "
-                                  "command may be running); run 'casebook reindex' if this "
-                                  "persists");
+        std::to_string(pending) +
+            " index updates are queued but not applied (another "
+            "command may be running); run 'casebook reindex' if this "
+            "persists");
   }
 }
 
@@ -107,8 +108,8 @@ void check_index(Project& project, const std::vector<store::SourceInfo>& sources
   const std::string id_prefix = index::passage_id_term(0).substr(0, 2);
   for (auto it = db.allterms_begin(id_prefix); it != db.allterms_end(id_prefix); ++it) {
     if (expected.count(*it) == 0) {
-      add(report, Severity::Error, "index holds passage " + (*it).substr(2) +
-                                       " that is not in the store (orphan)");
+      add(report, Severity::Error,
+          "index holds passage " + (*it).substr(2) + " that is not in the store (orphan)");
     }
   }
   // Filter terms agree with the store's metadata.
@@ -135,11 +136,13 @@ void check_objects(Project& project, CheckReport& report) {
   for (auto it = std::filesystem::recursive_directory_iterator(project.objects_dir(), ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file()) continue;
-    std::string name = it->path().parent_path().filename().string() + it->path().filename().string();
+    std::string name =
+        it->path().parent_path().filename().string() + it->path().filename().string();
     if (name.size() == 64 && referenced.count(name) == 0) {
       add(report, Severity::Warning,
-          "unreferenced original " + it->path().string() + " (left by an interrupted import; "
-                                                           "harmless)");
+          "unreferenced original " + it->path().string() +
+              " (left by an interrupted import; "
+              "harmless)");
     }
   }
 }

@@ -60,7 +60,8 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
                "check free disk space and permissions");
     }
     write_all(fd.get(), content, tmp);
-    if (::fsync(fd.get()) != 0) throw_io("cannot sync " + tmp.string() + ": " + std::strerror(errno));
+    if (::fsync(fd.get()) != 0)
+      throw_io("cannot sync " + tmp.string() + ": " + std::strerror(errno));
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
@@ -96,7 +97,8 @@ std::string read_input_file(const fs::path& path, std::uintmax_t max_bytes) {
                "split the file, or raise the limit with --max-size MB");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw_data(path.string() + ": cannot open: " + std::strerror(errno), "check permissions");
+  if (!in)
+    throw_data(path.string() + ": cannot open: " + std::strerror(errno), "check permissions");
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) {

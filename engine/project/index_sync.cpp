@@ -90,7 +90,9 @@ void IndexSync::commit() {
   applied_.clear();
 }
 
-void IndexSync::finish() { commit(); }
+void IndexSync::finish() {
+  commit();
+}
 
 std::size_t reconcile_index_if_idle(Project& project) {
   if (store::count_pending_index_work(project.store()) == 0) return 0;

@@ -49,7 +49,10 @@ Project Project::init(const fs::path& dir) {
   fs::remove_all(staging, ec);
   fs::create_directories(staging / "objects");
   { store::Store created = store::Store::create(staging / kStoreFile); }
-  { index::IndexWriter writer(staging / kFirstIndexDir); writer.commit(); }
+  {
+    index::IndexWriter writer(staging / kFirstIndexDir);
+    writer.commit();
+  }
   write_file_atomically(staging / kIndexPointer, std::string(kFirstIndexDir) + "\n");
   fs::rename(staging, data, ec);
   if (ec) {

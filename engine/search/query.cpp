@@ -525,9 +525,9 @@ class Parser {
     // "budget OR case:D": the filter went to the whole query, leaving nothing
     // in its branch; the branch drops out rather than matching everything.
     if (std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return !n.hoisted_only; })) {
-      nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
-                                 [](const Node& n) { return n.hoisted_only; }),
-                  nodes.end());
+      nodes.erase(
+          std::remove_if(nodes.begin(), nodes.end(), [](const Node& n) { return n.hoisted_only; }),
+          nodes.end());
     }
     if (nodes.size() == 1) return nodes[0];
     bool scored = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return n.scored; });

@@ -81,9 +81,9 @@ std::vector<std::string> unknown_filter_values(const Xapian::Database& db,
       if (count < kShown) known += (known.empty() ? "" : ", ") + (*it).substr(prefix.size());
     }
     if (count > kShown) known += ", ... (" + std::to_string(count) + " in all)";
-    warnings.push_back("no passage has " + name + ":" + value +
-                       (known.empty() ? " (the index has no " + name + " values)"
-                                      : "; the index has: " + known));
+    warnings.push_back(
+        "no passage has " + name + ":" + value +
+        (known.empty() ? " (the index has no " + name + " values)" : "; the index has: " + known));
   }
   return warnings;
 }
@@ -102,9 +102,9 @@ SearchResult search(project::Project& project, const std::string& query,
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   }
   // checkatleast = the whole database makes the match count exact.
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                       static_cast<Xapian::doccount>(options.limit),
-                                       db.get_doccount());
+  Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                       static_cast<Xapian::doccount>(options.limit), db.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
   text::Segmenter segmenter;

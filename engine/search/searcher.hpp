@@ -18,24 +18,24 @@ struct SearchOptions {
 };
 
 struct SearchHit {
-  std::size_t rank = 0;            // 1-based over the whole result
-  double weight = 0;               // BM25 weight (0 for filter-only queries)
+  std::size_t rank = 0;  // 1-based over the whole result
+  double weight = 0;     // BM25 weight (0 for filter-only queries)
   std::int64_t passage_id = 0;
   std::string source_label;
   std::string source_type;
   std::string source_date;
   std::string council;
   std::vector<std::string> cases;
-  int passage = 0;                 // passage number within its source
-  text::Span span;                 // passage offsets in the source text (code points)
+  int passage = 0;  // passage number within its source
+  text::Span span;  // passage offsets in the source text (code points)
   std::string speaker;
   int page = 0;
-  std::string text;                // the passage text
-  std::vector<text::Span> matches; // matched words, code points within `text`
+  std::string text;                 // the passage text
+  std::vector<text::Span> matches;  // matched words, code points within `text`
 };
 
 struct SearchResult {
-  std::size_t total = 0;          // number of matching passages (exact)
+  std::size_t total = 0;  // number of matching passages (exact)
   std::vector<SearchHit> hits;
   // Filters whose value no passage has (a typo?), with the values there are.
   std::vector<std::string> warnings;

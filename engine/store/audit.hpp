@@ -9,7 +9,8 @@
 namespace casebook::store {
 
 void append_audit(Store& store, const std::string& coder, const std::string& action,
-                  const std::string& target, const nlohmann::json& detail = nlohmann::json::object());
+                  const std::string& target,
+                  const nlohmann::json& detail = nlohmann::json::object());
 
 struct AuditEntry {
   std::int64_t id;

@@ -15,15 +15,14 @@ void declare_attribute(Store& store, const cases::AttributeColumn& column,
   if (get.executeStep()) {
     std::string existing = get.getColumn(0).getString();
     if (existing != type) {
-      throw_conflict(sheet_name + ": column '" + column.name + "' holds " + type +
-                         " values, but the project already has it as " + existing,
-                     "declare the column's type in its header, e.g. '" + column.name + ":" +
-                         existing + "'");
+      throw_conflict(
+          sheet_name + ": column '" + column.name + "' holds " + type +
+              " values, but the project already has it as " + existing,
+          "declare the column's type in its header, e.g. '" + column.name + ":" + existing + "'");
     }
     return;
   }
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO case_attribute_defs(name, type) VALUES (?, ?)");
+  SQLite::Statement insert(store.db(), "INSERT INTO case_attribute_defs(name, type) VALUES (?, ?)");
   insert.bind(1, column.name);
   insert.bind(2, type);
   insert.exec();

@@ -15,9 +15,9 @@ std::vector<OutboxEntry> pending_index_work(Store& store, std::int64_t after_id)
   q.bind(1, after_id);
   std::vector<OutboxEntry> out;
   while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                   q.getColumn(2).getString() == "index" ? IndexAction::Index
-                                                         : IndexAction::Remove});
+    out.push_back(
+        {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+         q.getColumn(2).getString() == "index" ? IndexAction::Index : IndexAction::Remove});
   }
   return out;
 }

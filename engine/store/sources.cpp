@@ -27,6 +27,23 @@ void bind_optional_text(SQLite::Statement& st, int index, const std::string& val
   }
 }
 
+// Binds type, title, date, council, format, encoding, original_sha256,
+// original_name and origin_path (in that order) from `first`; returns the
+// next parameter index. Insert and update list these columns alike.
+int bind_content_columns(SQLite::Statement& st, int first, const SourceContent& content) {
+  int i = first;
+  st.bind(i++, content.type);
+  st.bind(i++, content.title);
+  bind_optional_text(st, i++, content.date);
+  bind_optional_text(st, i++, content.council);
+  st.bind(i++, content.format);
+  st.bind(i++, content.encoding);
+  st.bind(i++, content.original_sha256);
+  st.bind(i++, content.original_name);
+  st.bind(i++, content.origin_path);
+  return i;
+}
+
 std::vector<std::string> load_case_labels(Store& store, std::int64_t source_id) {
   SQLite::Statement q(store.db(),
                       "SELECT c.label FROM source_cases sc JOIN cases c ON c.id = sc.case_id "
@@ -38,8 +55,8 @@ std::vector<std::string> load_case_labels(Store& store, std::int64_t source_id) 
 }
 
 std::map<std::string, std::string> load_attributes(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(),
-                      "SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name");
+  SQLite::Statement q(
+      store.db(), "SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name");
   q.bind(1, source_id);
   std::map<std::string, std::string> out;
   while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
@@ -174,11 +191,11 @@ void write_cases_and_attributes(Store& store, std::int64_t source_id,
 }
 
 void delete_content(Store& store, std::int64_t source_id) {
-  for (const char* sql : {"DELETE FROM sentences WHERE source_id = ?",
-                          "DELETE FROM passages WHERE source_id = ?",
-                          "DELETE FROM source_texts WHERE source_id = ?",
-                          "DELETE FROM source_cases WHERE source_id = ?",
-                          "DELETE FROM source_attributes WHERE source_id = ?"}) {
+  for (const char* sql :
+       {"DELETE FROM sentences WHERE source_id = ?", "DELETE FROM passages WHERE source_id = ?",
+        "DELETE FROM source_texts WHERE source_id = ?",
+        "DELETE FROM source_cases WHERE source_id = ?",
+        "DELETE FROM source_attributes WHERE source_id = ?"}) {
     SQLite::Statement del(store.db(), sql);
     del.bind(1, source_id);
     del.exec();
@@ -212,8 +229,8 @@ std::tuple<std::string, long long, std::string> label_sort_key(const std::string
 }  // namespace
 
 void record_object(Store& store, const std::string& sha256, std::int64_t size) {
-  SQLite::Statement insert(store.db(),
-                           "INSERT OR IGNORE INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)");
+  SQLite::Statement insert(
+      store.db(), "INSERT OR IGNORE INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)");
   insert.bind(1, sha256);
   insert.bind(2, size);
   insert.bind(3, utc_now());
@@ -233,17 +250,9 @@ SourceInfo insert_source(Store& store, const SourceContent& content, const std::
                            "encoding, original_sha256, original_name, origin_path, imported_at, "
                            "imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, label);
-  insert.bind(2, content.type);
-  insert.bind(3, content.title);
-  bind_optional_text(insert, 4, content.date);
-  bind_optional_text(insert, 5, content.council);
-  insert.bind(6, content.format);
-  insert.bind(7, content.encoding);
-  insert.bind(8, content.original_sha256);
-  insert.bind(9, content.original_name);
-  insert.bind(10, content.origin_path);
-  insert.bind(11, utc_now());
-  insert.bind(12, coder);
+  int next = bind_content_columns(insert, 2, content);
+  insert.bind(next, utc_now());
+  insert.bind(next + 1, coder);
   insert.exec();
   std::int64_t id = store.db().getLastInsertRowid();
 
@@ -264,18 +273,10 @@ SourceInfo replace_source(Store& store, std::int64_t source_id, const SourceCont
                            "format = ?, encoding = ?, original_sha256 = ?, original_name = ?, "
                            "origin_path = ?, version = version + 1, imported_at = ?, "
                            "imported_by = ? WHERE id = ?");
-  update.bind(1, content.type);
-  update.bind(2, content.title);
-  bind_optional_text(update, 3, content.date);
-  bind_optional_text(update, 4, content.council);
-  update.bind(5, content.format);
-  update.bind(6, content.encoding);
-  update.bind(7, content.original_sha256);
-  update.bind(8, content.original_name);
-  update.bind(9, content.origin_path);
-  update.bind(10, utc_now());
-  update.bind(11, coder);
-  update.bind(12, source_id);
+  int next = bind_content_columns(update, 1, content);
+  update.bind(next, utc_now());
+  update.bind(next + 1, coder);
+  update.bind(next + 2, source_id);
   update.exec();
   write_text_and_segmentation(store, source_id, content);
   write_cases_and_attributes(store, source_id, content);

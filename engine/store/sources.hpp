@@ -15,12 +15,12 @@
 namespace casebook::store {
 
 struct PassageRecord {
-  std::int64_t id = 0;         // store id (0 before insertion)
-  int n = 0;                   // 1-based number within the source
-  text::Span span;             // code points in the source text
-  std::string kind;            // paragraph, heading, turn, ...
-  std::string speaker;         // empty when none
-  int page = 0;                // 0 when unknown
+  std::int64_t id = 0;  // store id (0 before insertion)
+  int n = 0;            // 1-based number within the source
+  text::Span span;      // code points in the source text
+  std::string kind;     // paragraph, heading, turn, ...
+  std::string speaker;  // empty when none
+  int page = 0;         // 0 when unknown
 };
 
 struct SourceInfo {
@@ -28,8 +28,8 @@ struct SourceInfo {
   std::string label;
   std::string type;
   std::string title;
-  std::string date;            // ISO, empty when unknown
-  std::string council;         // empty when unknown
+  std::string date;     // ISO, empty when unknown
+  std::string council;  // empty when unknown
   std::string format;
   std::string encoding;
   std::string original_sha256;
@@ -38,7 +38,7 @@ struct SourceInfo {
   int version = 1;
   std::string imported_at;
   std::string imported_by;
-  std::vector<std::string> cases;               // case labels, sorted
+  std::vector<std::string> cases;  // case labels, sorted
   std::map<std::string, std::string> attributes;
   std::int64_t passage_count = 0;
   std::int64_t code_points = 0;
@@ -46,19 +46,19 @@ struct SourceInfo {
 
 // Everything needed to write a source: metadata, text and its segmentation.
 struct SourceContent {
-  std::string label;           // empty: assign the next label for the type
-  std::string type;            // canonical type name
+  std::string label;  // empty: assign the next label for the type
+  std::string type;   // canonical type name
   std::string title;
   std::string date;
   std::string council;
   std::string format;
   std::string encoding;
-  std::string original_sha256; // must already be in `objects`
+  std::string original_sha256;  // must already be in `objects`
   std::string original_name;
   std::string origin_path;
-  std::vector<std::string> cases;               // existing case labels
+  std::vector<std::string> cases;  // existing case labels
   std::map<std::string, std::string> attributes;
-  std::string text;            // canonical NFC text
+  std::string text;  // canonical NFC text
   std::int64_t code_points = 0;
   std::vector<PassageRecord> passages;
   std::vector<text::Span> sentences;

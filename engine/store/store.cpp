@@ -52,7 +52,9 @@ Store Store::open(const std::filesystem::path& file) {
 WriteTransaction::WriteTransaction(Store& store)
     : tx_(store.db(), SQLite::TransactionBehavior::IMMEDIATE) {}
 
-void WriteTransaction::commit() { tx_.commit(); }
+void WriteTransaction::commit() {
+  tx_.commit();
+}
 
 std::string utc_now() {
   std::time_t now = std::time(nullptr);
@@ -66,8 +68,8 @@ std::string utc_now() {
 void rethrow_sqlite(const SQLite::Exception& e, const std::string& context) {
   int code = e.getErrorCode() & 0xff;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-    throw Error(ErrorKind::Busy, "project busy: another casebook process is writing (" +
-                                     context + ")",
+    throw Error(ErrorKind::Busy,
+                "project busy: another casebook process is writing (" + context + ")",
                 "retry in a moment");
   }
   throw Error(ErrorKind::Internal, context + ": SQLite error: " + e.what(),

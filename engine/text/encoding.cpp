@@ -454,7 +454,8 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view what,
 }
 
 std::string require_known_encoding(std::string_view name) {
-  const std::string canonical = name.empty() ? std::string() : canonical_name(std::string(name).c_str());
+  const std::string canonical =
+      name.empty() ? std::string() : canonical_name(std::string(name).c_str());
   if (canonical.empty()) {
     throw_usage("--encoding " + quoted(std::string(name)) + " is not an encoding casebook knows",
                 kKnownEncodingsHint);

@@ -12,13 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/text/offsets.hpp"
 #include "importers/importer.hpp"
-
-// Lets Boost.Test print spans in failure messages (found by ADL).
-namespace casebook::text {
-inline std::ostream& boost_test_print_type(std::ostream& os, const Span& s) {
-  return os << "[" << s.start << ", " << s.end << ")";
-}
-}  // namespace casebook::text
+#include "span_printing.hpp"
 
 namespace ci = casebook::importers;
 using casebook::Error;

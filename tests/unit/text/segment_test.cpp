@@ -130,10 +130,10 @@ BOOST_AUTO_TEST_CASE(a_single_line_break_does_not_end_a_sentence_but_a_blank_lin
   // Minutes are often hard-wrapped: ICU alone would break at every LF (UAX #29
   // rule SB4). Offsets must still point into the original text.
   Segmenter seg;
-  const std::string text = "The committee agreed\nto defer the item. Cllr. Ng\nobjected.\n\nno full stop";
-  BOOST_TEST(sentence_texts(seg, text) ==
-                 (Strings{"The committee agreed\nto defer the item.", "Cllr. Ng\nobjected.",
-                          "no full stop"}),
+  const std::string text =
+      "The committee agreed\nto defer the item. Cllr. Ng\nobjected.\n\nno full stop";
+  BOOST_TEST(sentence_texts(seg, text) == (Strings{"The committee agreed\nto defer the item.",
+                                                   "Cllr. Ng\nobjected.", "no full stop"}),
              boost::test_tools::per_element());
 }
 

@@ -220,6 +220,8 @@ Header read_header(csv::Reader& reader, CaseSheet& sheet, const std::string& wha
       header.id = i;
       has_id = true;
     }
+    if (c.role == Role::Outcome) sheet.has_outcome = true;
+    if (c.role == Role::SubOutcome) sheet.has_sub_outcome = true;
     header.columns.push_back(std::move(c));
   }
   check_duplicate_columns(header, what);

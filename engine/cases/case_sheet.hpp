@@ -36,6 +36,10 @@ struct CaseRow {
 struct CaseSheet {
   std::vector<AttributeColumn> columns;  // attribute columns in file order
   std::vector<CaseRow> rows;
+  // Whether the sheet has these columns at all: a sheet of attributes only
+  // must not wipe outcomes imported earlier.
+  bool has_outcome = false;
+  bool has_sub_outcome = false;
 };
 
 // Parses RFC 4180 CSV (comma or semicolon separated, sniffed from the header;

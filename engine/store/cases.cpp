@@ -73,26 +73,38 @@ void bind_nullable(SQLite::Statement& st, int index, const std::string& value) {
   }
 }
 
-void write_case_attributes(Store& store, std::int64_t id, const cases::CaseRow& row) {
-  SQLite::Statement del(store.db(), "DELETE FROM case_attributes WHERE case_id = ?");
-  del.bind(1, id);
-  del.exec();
+// Replaces the case's values of the sheet's attribute columns; attributes
+// the sheet does not have are left as they are. An empty cell clears a value.
+void write_case_attributes(Store& store, std::int64_t id, const cases::CaseSheet& sheet,
+                           const cases::CaseRow& row) {
+  SQLite::Statement del(store.db(), "DELETE FROM case_attributes WHERE case_id = ? AND name = ?");
   SQLite::Statement insert(store.db(),
                            "INSERT INTO case_attributes(case_id, name, value) VALUES (?, ?, ?)");
-  for (const auto& [name, value] : row.attributes) {
+  for (const auto& column : sheet.columns) {
+    del.bind(1, id);
+    del.bind(2, column.name);
+    del.exec();
+    del.reset();
+    auto value = row.attributes.find(column.name);
+    if (value == row.attributes.end()) continue;
     insert.bind(1, id);
-    insert.bind(2, name);
-    insert.bind(3, value);
+    insert.bind(2, column.name);
+    insert.bind(3, value->second);
     insert.exec();
     insert.reset();
   }
 }
 
-bool same_case(const CaseInfo& before, const cases::CaseRow& row) {
+bool same_case(const CaseInfo& before, const cases::CaseSheet& sheet, const cases::CaseRow& row) {
   if (before.outcome != row.outcome || before.sub_outcome != row.sub_outcome) return false;
-  std::map<std::string, std::string> values;
-  for (const auto& [name, attr] : before.attributes) values[name] = attr.value;
-  return values == row.attributes;
+  for (const auto& column : sheet.columns) {
+    auto old_value = before.attributes.find(column.name);
+    auto new_value = row.attributes.find(column.name);
+    const bool had = old_value != before.attributes.end();
+    const bool has = new_value != row.attributes.end();
+    if (had != has || (had && old_value->second.value != new_value->second)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -101,9 +113,12 @@ CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
                               const std::string& sheet_name, const std::string& coder) {
   for (const auto& column : sheet.columns) declare_attribute(store, column, sheet_name);
   CaseImportResult result;
-  for (const cases::CaseRow& row : sheet.rows) {
+  for (cases::CaseRow row : sheet.rows) {
     auto before = find_case(store, row.id);
-    if (before && same_case(*before, row)) {
+    // Columns the sheet does not have keep the values the project has.
+    if (before && !sheet.has_outcome) row.outcome = before->outcome;
+    if (before && !sheet.has_sub_outcome) row.sub_outcome = before->sub_outcome;
+    if (before && same_case(*before, sheet, row)) {
       ++result.unchanged;
       continue;
     }
@@ -135,7 +150,7 @@ CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
       id = store.db().getLastInsertRowid();
       ++result.added;
     }
-    write_case_attributes(store, id, row);
+    write_case_attributes(store, id, sheet, row);
     append_audit(store, coder, before ? "case.update" : "case.add", row.id,
                  {{"sheet", sheet_name},
                   {"line", row.line},

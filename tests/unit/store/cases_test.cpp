@@ -270,6 +270,25 @@ BOOST_AUTO_TEST_CASE(outcomes_of_a_source_are_the_distinct_outcomes_of_its_cases
   BOOST_TEST(store::outcomes_of_source(store, none).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_sheet_changes_only_the_columns_it_has) {
+  import("id,outcome,sub_outcome,population:integer,governance\n"
+         "A,dissolved,local choice,120000,joint committee\n");
+  // A later sheet of one attribute keeps the outcome and the other attribute.
+  CaseImportResult r = import("id,population:integer\nA,130000\n");
+  BOOST_TEST(r.updated == 1);
+  auto a = store::find_case(store, "A");
+  BOOST_TEST_REQUIRE(a.has_value());
+  BOOST_TEST(a->outcome == "dissolved");
+  BOOST_TEST(a->sub_outcome == "local choice");
+  BOOST_TEST(a->attributes.at("population").value == "130000");
+  BOOST_TEST(a->attributes.at("governance").value == "joint committee");
+  // The same sheet again changes nothing; an empty cell clears its value.
+  BOOST_TEST(import("id,population:integer\nA,130000\n").unchanged == 1);
+  BOOST_TEST(import("id,governance\nA,\n").updated == 1);
+  BOOST_TEST(store::find_case(store, "A")->attributes.count("governance") == 0u);
+  BOOST_TEST(store::find_case(store, "A")->outcome == "dissolved");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(store_cases_regressions)

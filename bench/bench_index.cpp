@@ -16,6 +16,7 @@
 //   words      ICU word segmentation only (Segmenter::words)
 //   terms      + NFKC_Casefold of each word (TermMaker::exact_term)
 //   stems      + the English stem of each (TermMaker::stemmed_term)
+//   docs       + building the Xapian::Document the engine builds (not stored)
 //   writer     the engine: index::IndexWriter::add_passage, i.e. the same terms
 //              plus Xapian replace_document(unique id term, doc)
 //   add        the same document, Xapian add_document (no lookup of the id term)
@@ -143,7 +144,7 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
   std::uint64_t max_mb = 20, flush_mb = 8;
-  std::vector<std::string> variants = {"words",  "terms",     "stems",      "writer", "add",
+  std::vector<std::string> variants = {"words",  "terms",     "stems",      "docs",   "writer", "add",
                                        "docid",  "nopos",     "nostem",     "exactonly",
                                        "notermlist", "nosync"};
   for (int i = 1; i < argc; ++i) {
@@ -204,6 +205,8 @@ int main(int argc, char** argv) {
             if (v == "stems") sink += terms.stemmed_term(exact).size();
           });
         }
+      } else if (v == "docs") {
+        for (const auto& p : passages) sink += make_doc(p, seg, terms, Shape{}).termlist_count();
       } else if (v == "writer") {
         index::IndexWriter writer(db_dir);
         for (const auto& p : passages) {

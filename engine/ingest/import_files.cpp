@@ -23,6 +23,32 @@ namespace {
 
 constexpr std::chrono::seconds kLockWait{30};
 
+// Orders paths as a file manager does: runs of digits by value, so
+// "minutes-2.txt" comes before "minutes-10.txt" (labels follow this order).
+bool natural_less(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      std::size_t i_end = i, j_end = j;
+      while (i_end < a.size() && is_digit(a[i_end])) ++i_end;
+      while (j_end < b.size() && is_digit(b[j_end])) ++j_end;
+      std::string_view x(a.data() + i, i_end - i), y(b.data() + j, j_end - j);
+      while (x.size() > 1 && x[0] == '0') x.remove_prefix(1);
+      while (y.size() > 1 && y[0] == '0') y.remove_prefix(1);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = i_end;
+      j = j_end;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j || (a.size() - i == b.size() - j && a < b);
+}
+
 bool is_hidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
@@ -213,7 +239,9 @@ std::vector<fs::path> expand_import_paths(const std::vector<fs::path>& paths) {
       }
       if (it->is_regular_file()) found.push_back(it->path());
     }
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
+      return natural_less(a.string(), b.string());
+    });
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;

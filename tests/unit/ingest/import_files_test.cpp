@@ -547,4 +547,16 @@ BOOST_AUTO_TEST_CASE(expand_import_paths_walks_directories_in_order_skipping_hid
   BOOST_TEST(contains(e.what(), "missing.txt"));
 }
 
+BOOST_AUTO_TEST_CASE(directories_are_walked_in_natural_order) {
+  for (const char* name : {"minutes-10.txt", "minutes-2.txt", "minutes-1.txt", "minutes-02b.txt",
+                           "Minutes-3.txt"}) {
+    file(name, name);
+  }
+  std::vector<std::string> names;
+  for (const auto& f : expand_import_paths({in})) names.push_back(f.filename().string());
+  const std::vector<std::string> expected = {"Minutes-3.txt", "minutes-1.txt", "minutes-2.txt",
+                                             "minutes-02b.txt", "minutes-10.txt"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

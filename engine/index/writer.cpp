@@ -40,7 +40,8 @@ void IndexWriter::add_passage(const PassageDoc& passage) {
     ++position;  // positions count every word, so phrase distance stays true
     if (exact.empty()) return;
     doc.add_posting(exact, position);
-    doc.add_term(terms_.stemmed_term(exact));
+    std::string stemmed = terms_.indexed_stem(exact);
+    if (!stemmed.empty()) doc.add_term(stemmed);
   });
   const std::string id_term = passage_id_term(passage.passage_id);
   doc.add_boolean_term(id_term);
@@ -53,7 +54,10 @@ void IndexWriter::add_passage(const PassageDoc& passage) {
   for (const auto& o : passage.outcomes) add_filter(doc, "outcome", o);
   if (passage.date) doc.add_value(kDateSlot, Xapian::sortable_serialise(*passage.date));
   doc.set_data(std::to_string(passage.passage_id));
-  db_.replace_document(id_term, doc);
+  // add_document, not replace_document by the id term: callers delete the
+  // source's passages first (remove_source), so the passage cannot be there,
+  // and the unique-term lookup per passage was a third of the indexing cost.
+  db_.add_document(doc);
   uncommitted_bytes_ += passage.text.size();
 }
 

@@ -40,7 +40,8 @@ class IndexWriter {
 
   // Deletes every passage of a source.
   void remove_source(std::int64_t source_id);
-  // Adds or replaces one passage (idempotent by passage id).
+  // Adds one passage. Its source must have been removed first in this
+  // writer (remove_source), so no passage is ever indexed twice.
   void add_passage(const PassageDoc& passage);
   // Makes the changes durable and visible to readers.
   void commit();

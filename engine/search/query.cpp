@@ -703,9 +703,8 @@ class Parser {
   // ("ex-post") is a phrase of its parts, which needs the positional terms.
   Node word(const Token& t, bool positive) {
     if (t.terms.size() > 1) return exact_phrase(t.terms, positive);
-    std::string stem = terms_.stemmed_term(t.terms[0]);
-    if (positive) out_.stemmed_terms.insert(stem);
-    return Node{Query(stem), true};
+    if (positive) out_.stemmed_terms.insert(terms_.stemmed_term(t.terms[0]));
+    return Node{terms_.stem_query(t.terms[0]), true};
   }
 
   Node exact_phrase(const std::vector<std::string>& words, bool positive) {

@@ -89,44 +89,28 @@ BOOST_AUTO_TEST_CASE(a_committed_passage_has_positional_exact_terms_and_z_stems)
   BOOST_TEST(db.get_doccount() == 1u);
   const Xapian::docid did = doc_with(db, "QP1");
   const auto terms = terms_of(db, did);
-  for (const char* t : {"the",
-                        "council",
-                        "cut",
-                        "housing",
-                        "budgets",
-                        "in",
-                        "2014",
-                        "Zthe",
-                        "Zcouncil",
-                        "Zcut",
-                        "Zhous",
-                        "Zbudget",
-                        "Zin",
-                        "Z2014",
-                        "QP1",
-                        "XSID10",
-                        "XSRC:int-7",
-                        "XTYPE:interview",
-                        "XCNCL:north wold",
-                        "XSPK:int-7",
-                        "XCASE:a",
-                        "XCASE:b",
-                        "XOUT:dissolved",
-                        "XOUT:political"}) {
+  for (const char* t :
+       {"the", "council", "cut", "housing", "budgets", "in", "2014", "Zhous", "Zbudget", "QP1",
+        "XSID10", "XSRC:int-7", "XTYPE:interview", "XCNCL:north wold", "XSPK:int-7", "XCASE:a",
+        "XCASE:b", "XOUT:dissolved", "XOUT:political"}) {
     BOOST_TEST(terms.count(t) == 1u, "missing term " << t);
   }
   BOOST_TEST(terms.count("The") == 0u);  // folded
+  // Words that are their own stem carry no Z term: the exact term serves.
+  for (const char* t : {"Zthe", "Zcouncil", "Zcut", "Zin", "Z2014"}) {
+    BOOST_TEST(terms.count(t) == 0u, "unexpected term " << t);
+  }
   // Positions count every word from 1; the stems carry none.
   BOOST_TEST(positions(db, did, "the") == (Positions{1, 4}), boost::test_tools::per_element());
   BOOST_TEST(positions(db, did, "council") == (Positions{2}), boost::test_tools::per_element());
   BOOST_TEST(positions(db, did, "2014") == (Positions{8}), boost::test_tools::per_element());
-  BOOST_TEST(positions(db, did, "Zcouncil").empty());
+  BOOST_TEST(positions(db, did, "Zbudget").empty());
   BOOST_TEST(positions(db, did, "XCASE:a").empty());
-  // Each occurrence of a word counts towards its stem ("the" is there twice).
-  auto stem = db.termlist_begin(did);
-  stem.skip_to("Zthe");
-  BOOST_TEST_REQUIRE(*stem == "Zthe");
-  BOOST_TEST(stem.get_wdf() == 2u);
+  // Each occurrence of a word counts ("the" is there twice).
+  auto the = db.termlist_begin(did);
+  the.skip_to("the");
+  BOOST_TEST_REQUIRE(*the == "the");
+  BOOST_TEST(the.get_wdf() == 2u);
   BOOST_TEST(db.get_document(did).get_data() == "1");
   BOOST_TEST(Xapian::sortable_unserialise(
                  db.get_document(did).get_value(casebook::index::kDateSlot)) == 20140302.0);
@@ -187,22 +171,29 @@ BOOST_AUTO_TEST_CASE(changes_are_visible_to_readers_only_after_commit) {
   BOOST_TEST(Xapian::Database(db_dir.string()).get_doccount() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(adding_a_passage_id_again_replaces_its_document) {
+BOOST_AUTO_TEST_CASE(replacing_a_source_means_removing_it_then_adding_its_passages) {
   const std::string first = "Original wording about libraries.";
   const std::string second = "Revised wording about parks.";
   {
     IndexWriter writer(db_dir);
-    writer.add_passage(passage(5, 1, first));
+    writer.remove_source(1);
     writer.add_passage(passage(5, 1, first));
     writer.commit();
     BOOST_TEST(writer.document_count() == 1u);
-    writer.add_passage(passage(5, 1, second));
+    // Replaying the same work (as after a crash) leaves one document.
+    writer.remove_source(1);
+    writer.add_passage(passage(5, 1, first));
+    writer.commit();
+    BOOST_TEST(writer.document_count() == 1u);
+    writer.remove_source(1);
+    writer.add_passage(passage(6, 1, second));
     writer.commit();
     BOOST_TEST(writer.document_count() == 1u);
   }
   Xapian::Database db(db_dir.string());
   BOOST_TEST(db.get_doccount() == 1u);
-  BOOST_TEST(db.get_termfreq("QP5") == 1u);
+  BOOST_TEST(db.get_termfreq("QP5") == 0u);
+  BOOST_TEST(db.get_termfreq("QP6") == 1u);
   BOOST_TEST(db.get_termfreq("parks") == 1u);
   BOOST_TEST(db.get_termfreq("libraries") == 0u);
   BOOST_TEST(db.get_termfreq("Zlibrari") == 0u);

@@ -75,7 +75,8 @@ Xapian::Document index_passage(const Passage& p, casebook::text::Segmenter& segm
     std::string exact = terms.exact_term(w.bytes);
     if (exact.empty()) return;
     doc.add_posting(exact, pos);
-    doc.add_term(terms.stemmed_term(exact));
+    std::string stemmed = terms.indexed_stem(exact);
+    if (!stemmed.empty()) doc.add_term(stemmed);
   });
   for (const auto& [field, value] : p.filters) {
     doc.add_boolean_term(casebook::index::filter_term(field, value));
@@ -151,8 +152,10 @@ BOOST_AUTO_TEST_SUITE(query)
 
 BOOST_AUTO_TEST_CASE(builds_the_expected_xapian_structure) {
   using Q = Xapian::Query;
-  BOOST_TEST(description("budgets") == "Query(Zbudget)");
-  BOOST_TEST(description("Budget cuts") == "Query((Zbudget AND Zcut))");
+  // A bare word: its stemmed term, or the word itself where it is its own
+  // stem (such words carry no stemmed term in the index).
+  BOOST_TEST(description("budgets") == "Query((Zbudget OR budget))");
+  BOOST_TEST(description("Budget cuts") == "Query(((Zbudget OR budget) AND (Zcut OR cut)))");
   BOOST_TEST(description("\"housing budget\"") == "Query((housing PHRASE 2 budget))");
   BOOST_TEST(description("\"Budgets\"") == "Query(budgets)");
   BOOST_TEST(description("ex-post") == "Query((ex PHRASE 2 post))");
@@ -164,21 +167,23 @@ BOOST_AUTO_TEST_CASE(builds_the_expected_xapian_structure) {
   BOOST_TEST(description("budg*") ==
              wrap(Q(Q::OP_WILDCARD, "budg", 1000, Q::WILDCARD_LIMIT_MOST_FREQUENT)));
   BOOST_TEST(description("budget case:A case:B outcome:dissolved") ==
-             "Query((Zbudget FILTER ((XCASE:a OR XCASE:b) AND XOUT:dissolved)))");
+             "Query(((Zbudget OR budget) FILTER ((XCASE:a OR XCASE:b) AND XOUT:dissolved)))");
   BOOST_TEST(description("case:A") == "Query((<alldocuments> FILTER XCASE:a))");
-  BOOST_TEST(description("budget NOT housing") == "Query((Zbudget AND_NOT Zhous))");
-  BOOST_TEST(description("NOT budget") == "Query((<alldocuments> AND_NOT Zbudget))");
+  BOOST_TEST(description("budget NOT housing") ==
+             "Query(((Zbudget OR budget) AND_NOT (Zhous OR hous)))");
+  BOOST_TEST(description("NOT budget") == "Query((<alldocuments> AND_NOT (Zbudget OR budget)))");
   BOOST_TEST(description("date:2014-03") == wrap(Q(Q::OP_FILTER, Q::MatchAll,
                                                    Q(Q::OP_VALUE_RANGE, casebook::index::kDateSlot,
                                                      serialise(20140301), serialise(20140331)))));
   BOOST_TEST(description("budget date:..2012") ==
-             wrap(Q(Q::OP_FILTER, Q("Zbudget"),
+             wrap(Q(Q::OP_FILTER, Q(Q::OP_OR, Q("Zbudget"), Q("budget")),
                     Q(Q::OP_VALUE_LE, casebook::index::kDateSlot, serialise(20121231)))));
   BOOST_TEST(description("budget date:2015..") ==
-             wrap(Q(Q::OP_FILTER, Q("Zbudget"),
+             wrap(Q(Q::OP_FILTER, Q(Q::OP_OR, Q("Zbudget"), Q("budget")),
                     Q(Q::OP_VALUE_GE, casebook::index::kDateSlot, serialise(20150101)))));
   // Lower-case operators are words.
-  BOOST_TEST(description("budget or not cuts") == "Query((Zbudget AND Zor AND Znot AND Zcut))");
+  BOOST_TEST(description("budget or not cuts") ==
+             "Query(((Zbudget OR budget) AND (Zor OR or) AND (Znot OR not) AND (Zcut OR cut)))");
 }
 
 BOOST_FIXTURE_TEST_CASE(bare_words_match_every_form, Corpus) {

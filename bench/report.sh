@@ -82,6 +82,7 @@ of UTF-8 text as written to the \`.txt\` files.
 | Compiler | $(mach compiler), \`$(mach build)\` (-O2 -g) |
 | Libraries | Xapian $(mach xapian), ICU $(mach icu), SQLite $(mach sqlite), SQLiteCpp $(mach sqlitecpp) |
 | casebook | $(mach casebook) |
+| Load average (1, 5, 15 min) | $(mach load_start) at the start, $(mach load_end) at the end (other work shares this machine) |
 
 ## Targets
 
@@ -137,21 +138,23 @@ hashing the files, storing originals, text, passages and sentences in SQLite,
 and indexing in Xapian). CPU = user + system time / wall time: one core is
 100 %.
 
-| Corpus | Text MB | Passages | Runs | Wall s (median) | **MB/s** | MB/s range | **Passages/s** | CPU | First dir MB/s | Last dir MB/s |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| Corpus | Text MB | Passages | Runs | Wall s (median) | **MB/s** | MB/s range | **Passages/s** | CPU | MB per CPU-s | First dir MB/s | Last dir MB/s |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
 for l in $labels; do
-  printf '| %s | %.1f | %d | %d | %.1f | **%s** | %s | **%s** | %.0f %% | %.2f | %.2f |\n' "$l" \
+  printf '| %s | %.1f | %d | %d | %.1f | **%s** | %s | **%s** | %.0f %% | %.2f | %.2f | %.2f |\n' "$l" \
     "$(awk -v b="${BYTES[$l]}" 'BEGIN {print b / 1048576}')" "${PASSAGES[$l]}" "${RUNS[$l]}" "${WALL[$l]}" \
     "${MBPS[$l]}" "${SPREAD[$l]}" "${PPS[$l]}" "$(awk -v c="${CPU[$l]}" -v w="${WALL[$l]}" 'BEGIN {print 100 * c / w}')" \
-    "${FIRST[$l]}" "${LAST[$l]}"
+    "$(awk -v b="${BYTES[$l]}" -v c="${CPU[$l]}" 'BEGIN {print b / 1048576 / c}')" "${FIRST[$l]}" "${LAST[$l]}"
 done
 
 cat <<EOF
 
 "First/last dir" is the rate of the first and the last of the 13 import
 processes: the last one writes into an index that already holds 12/13 of the
-corpus, so a drop shows how indexing slows as the index grows.
+corpus, so a drop shows how indexing slows as the index grows. "MB per
+CPU-s" divides by the CPU time the processes used instead of wall time: it
+is less disturbed by other work on the machine and is the rate of one core.
 
 ## Peak resident memory
 
@@ -179,17 +182,63 @@ comes first, so a large flush size only takes effect with a larger Xapian
 threshold. Same corpus (${base:-?}) each time; one run per variant (noise is
 the range in the import table), the default row is the median above.
 
-| CASEBOOK_INDEX_FLUSH_MB | XAPIAN_FLUSH_THRESHOLD | Runs | Wall s | **MB/s** | Passages/s | Last dir MB/s | Peak RSS (MB) |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| CASEBOOK_INDEX_FLUSH_MB | XAPIAN_FLUSH_THRESHOLD | Runs | Wall s | **MB/s** | MB per CPU-s | Passages/s | Last dir MB/s | Peak RSS (MB) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
   if [[ -n $base ]]; then
-    printf '| %s (default) | 10000 (default) | %d | %.1f | **%s** | %s | %.2f | %.0f |\n' "$DEFAULT_FLUSH_MB" "${RUNS[$base]}" \
-      "${WALL[$base]}" "${MBPS[$base]}" "${PPS[$base]}" "${LAST[$base]}" "$(awk -v x="${RSS[$base]}" 'BEGIN {print x / 1024}')"
+    printf '| %s (default) | 10000 (default) | %d | %.1f | **%s** | %.2f | %s | %.2f | %.0f |\n' "$DEFAULT_FLUSH_MB" "${RUNS[$base]}" \
+      "${WALL[$base]}" "${MBPS[$base]}" "$(awk -v b="${BYTES[$base]}" -v c="${CPU[$base]}" 'BEGIN {print b / 1048576 / c}')" \
+      "${PPS[$base]}" "${LAST[$base]}" "$(awk -v x="${RSS[$base]}" 'BEGIN {print x / 1024}')"
   fi
   awk -F'\t' 'NR > 1 && $1 ~ /^flush:/ {
       v = substr($1, 7); n = split(v, p, "/"); mb = p[1]; docs = (n > 1) ? p[2] : "10000 (default)"
-      printf "| %s | %s | 1 | %.1f | **%.2f** | %.0f | %.2f | %.0f |\n", mb, docs, $5, $3 / 1048576 / $5, $4 / $5, $9, $7 / 1024
+      printf "| %s | %s | 1 | %.1f | **%.2f** | %.2f | %.0f | %.2f | %.0f |\n", mb, docs, $5, $3 / 1048576 / $5, $3 / 1048576 / $6, $4 / $5, $9, $7 / 1024
     }' "$RES/import_runs.tsv"
+fi
+
+if [[ -s $RES/index_breakdown.tsv ]]; then
+  cat <<EOF
+
+## Where indexing time goes
+
+\`bench/bench_index.cpp\` indexes the passages of the first 10 MB of the
+smallest corpus in one process, without the store, step by step: explicit
+commits every 1 MB and Xapian's own flushing off (the first row of the
+second table uses the engine's defaults instead). CPU seconds per MB of text;
+"share" is the step's part of the whole indexing path (the \`add\` variant).
+
+| Step | CPU s per MB | Share |
+|---|---:|---:|
+EOF
+  awk -F'\t' '
+    {cpu[$1] = $3; commit[$1] = $8; mbps[$1] = $5}
+    END {
+      mb = cpu["words"] * mbps["words"]  # MB of text indexed
+      if (mb <= 0) exit
+      total = cpu["add"]
+      split("ICU word segmentation (Segmenter::words)|NFKC_Casefold of each word (exact term)|Snowball English stem of each word (Z term)|building the Xapian::Document (add_posting, add_term, filter terms)|Xapian add_document: the in-memory inverter|Xapian commit: merging into the B-trees, fsync", label, "|")
+      step[1] = cpu["words"]; step[2] = cpu["terms"] - cpu["words"]; step[3] = cpu["stems"] - cpu["terms"]
+      step[4] = cpu["docs"] - cpu["stems"]; step[6] = commit["add"]; step[5] = cpu["add"] - cpu["docs"] - step[6]
+      for (i = 1; i <= 6; i++) printf "| %s | %.3f | %.0f %% |\n", label[i], step[i] / mb, 100 * step[i] / total
+      printf "| **total** (%.2f MB per CPU-s) | **%.3f** | 100 %% |\n", mbps["add"], total / mb
+    }' "$RES/index_breakdown.tsv"
+  cat <<EOF
+
+The same passages indexed other ways (MB of text per CPU second; higher is faster):
+
+| Variant | What changes | MB per CPU-s | Index MB |
+|---|---|---:|---:|
+EOF
+  awk -F'\t' '
+    BEGIN {
+      d["writer-default"] = "the engine IndexWriter (replace by id term), default flushing (8 MB or 10 000 docs)"
+      d["writer"] = "the engine IndexWriter, commit every 1 MB"
+      d["add"] = "same terms, add_document instead of replace_document(id term)"
+      d["nostem"] = "no stemmed Z terms (stemming would move to query time)"
+      d["nopos"] = "no positions (no phrase or NEAR search)"
+      d["exactonly"] = "neither stems nor positions: a lower bound for any useful index"
+    }
+    ($1 in d) {printf "| `%s` | %s | %.2f | %.0f |\n", $1, d[$1], $5, $7}' "$RES/index_breakdown.tsv"
 fi
 
 cat <<EOF

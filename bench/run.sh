@@ -11,8 +11,8 @@
 #   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
 #   CASEBOOK_BENCH_REPEATS         imports per size for the median  (default 3; 1 for sizes >= 500)
 #   CASEBOOK_BENCH_FLUSH           flush variants "MB[/DOCS]": CASEBOOK_INDEX_FLUSH_MB and,
-#                                  after a slash, XAPIAN_FLUSH_THRESHOLD (default "2 8 32 32/200000";
-#                                  quick "2 32/200000"; "" to skip)
+#                                  after a slash, XAPIAN_FLUSH_THRESHOLD (default "1 2 8 32/200000";
+#                                  quick "1 32/200000"; "" to skip)
 #   CASEBOOK_BENCH_FLUSH_SIZE      corpus (MiB) for the flush comparison (default 100; quick 10)
 #   CASEBOOK_BENCH_SEARCH_PASSAGES passages in the search corpus    (default 1000000; quick 100000)
 #   CASEBOOK_BENCH_SEARCH_RUNS     timed runs per query kind        (default 240)
@@ -44,14 +44,14 @@ done
 if [[ $QUICK == 1 ]]; then
   SIZES=${CASEBOOK_BENCH_SIZES:-10}
   REPEATS=${CASEBOOK_BENCH_REPEATS:-2}
-  FLUSH=${CASEBOOK_BENCH_FLUSH-2 32/200000}
+  FLUSH=${CASEBOOK_BENCH_FLUSH-1 32/200000}
   FLUSH_SIZE=${CASEBOOK_BENCH_FLUSH_SIZE:-10}
   SEARCH_PASSAGES=${CASEBOOK_BENCH_SEARCH_PASSAGES:-100000}
   DOC=${CASEBOOK_BENCH_DOC:-}
 else
   SIZES=${CASEBOOK_BENCH_SIZES:-10 100}
   REPEATS=${CASEBOOK_BENCH_REPEATS:-}
-  FLUSH=${CASEBOOK_BENCH_FLUSH-2 8 32 32/200000}
+  FLUSH=${CASEBOOK_BENCH_FLUSH-1 2 8 32/200000}
   FLUSH_SIZE=${CASEBOOK_BENCH_FLUSH_SIZE:-100}
   SEARCH_PASSAGES=${CASEBOOK_BENCH_SEARCH_PASSAGES:-1000000}
   DOC=${CASEBOOK_BENCH_DOC:-$ROOT/docs/benchmarks.md}
@@ -102,11 +102,12 @@ fi
 log "building in $BUILD (RelWithDebInfo)"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search >"$OUT/cmake-build.log" 2>&1 ||
+cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index >"$OUT/cmake-build.log" 2>&1 ||
   { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
 CASEBOOK=$BUILD/casebook
 GEN=$BUILD/bench/gen_corpus
 BENCH_SEARCH=$BUILD/bench/bench_search
+BENCH_INDEX=$BUILD/bench/bench_index
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 
@@ -115,6 +116,7 @@ machine() {
   pkg() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
   {
     echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo -e "load_start\t$(cut -d' ' -f1-3 /proc/loadavg)"
     echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     echo -e "cores\t$(nproc) online ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest)"
     echo -e "ram\t$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -135,7 +137,7 @@ machine() {
   } >"$RESULTS/machine.tsv"
 }
 machine
-log "machine: $(cut -f2 "$RESULTS/machine.tsv" | sed -n '2p;3p' | paste -sd' ')"
+log "machine: $(awk -F'\t' '$1 == "cpu" || $1 == "cores" {printf "%s; ", $2}' "$RESULTS/machine.tsv")load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- helpers -----------------------------------------------------------------
 now_ns() { date +%s%N; }
@@ -205,6 +207,7 @@ printf 'label\trun\tbytes\tpassages\twall_s\tcpu_s\tmax_rss_kb\tfirst_dir_mbps\t
   >"$RESULTS/import_runs.tsv"
 printf 'label\trun\tdir\tbytes\tpassages\twall_s\tuser_s\tsys_s\tmax_rss_kb\n' >"$RESULTS/import_dirs.tsv"
 : >"$RESULTS/corpora.tsv"
+rm -f "$RESULTS/index_breakdown.tsv"
 
 corpus_row() {  # label name
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$(summary_value "$2" files)" "$(summary_value "$2" bytes)" \
@@ -225,6 +228,23 @@ for size in $SIZES; do
   for ((r = 1; r <= repeats; r++)); do
     import_corpus "$OUT/corpus-$size" "$project" "${size}MB" "$r"
   done
+  if [[ ! -s $RESULTS/index_breakdown.tsv ]]; then
+    # Where indexing time goes, in one process without the store (bench_index.cpp):
+    # the engine's writer as configured by default, then stage by stage with
+    # explicit commits every 1 MB and Xapian's own flushing off.
+    log "indexing breakdown on the ${size} MB corpus (bench_index, up to 10 MB)"
+    bi_work=$OUT/bench-index
+    TEMP_DIRS+=("$bi_work")
+    mkdir -p "$bi_work"
+    {
+      timeout "$TIMEOUT" "$BENCH_INDEX" "$OUT/corpus-$size" "$bi_work" --mb 10 --variants writer |
+        sed '/^#/d; /^variant/d; s/^writer/writer-default/'
+      XAPIAN_FLUSH_THRESHOLD=100000000 timeout "$TIMEOUT" "$BENCH_INDEX" "$OUT/corpus-$size" "$bi_work" \
+        --mb 10 --flush-mb 1 --variants words,terms,stems,docs,writer,add,nostem,nopos,exactonly |
+        sed '/^#/d; /^variant/d'
+    } >"$RESULTS/index_breakdown.tsv" || die "bench_index failed"
+    rm -rf -- "$bi_work"
+  fi
   if [[ $size == "$FLUSH_SIZE" && -n $FLUSH ]]; then
     log "flush-size comparison on the ${size} MB corpus: $FLUSH"
     for variant in $FLUSH; do
@@ -284,6 +304,7 @@ printf 'index_mb\t%s\nstore_mb\t%s\nobjects_mb\t%s\n' "$index_mb" "$store_mb" "$
 [[ $KEEP == 1 ]] || rm -rf -- "$search_project"
 
 # ---- the report ----------------------------------------------------------------
+echo -e "load_end\t$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.tsv"
 log "writing $DOC"
 ELAPSED=$(( $(date +%s) - STARTED ))
 mkdir -p "$(dirname "$DOC")"

@@ -15,11 +15,11 @@ find_package(SQLiteCpp 3.2 REQUIRED CONFIG)
 find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
 find_package(CLI11 2.1 REQUIRED CONFIG)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)
-# libcmark-dev's CMake config also demands the cmark executable (another
-# package); pkg-config needs only the library.
+# GitHub's CommonMark (libcmark-gfm-dev + libcmark-gfm-extensions-dev, for
+# tables), found through pkg-config, whose .pc links both libraries.
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark>=0.30)
-if(NOT TARGET cmark::cmark)
-  add_library(cmark::cmark ALIAS PkgConfig::CMARK)
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm>=0.29)
+if(NOT TARGET cmark::gfm)
+  add_library(cmark::gfm ALIAS PkgConfig::CMARK_GFM)
 endif()
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)

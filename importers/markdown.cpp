@@ -1,10 +1,11 @@
-// Markdown: parsed with libcmark (CommonMark), so the text is what a reader
+// Markdown: parsed with libcmark-gfm (CommonMark with GitHub tables), so the text is what a reader
 // sees -- heading markers, emphasis, link targets and HTML are dropped -- and
 // each leaf block (heading, paragraph, list item, quote, code block) becomes
 // one passage. YAML front matter supplies the title and date and is left out
 // of the text.
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <algorithm>
 #include <memory>
@@ -30,6 +31,25 @@ struct IterDeleter {
 };
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+
+// GitHub's extensions: tables are common in council papers written in
+// Markdown; strikethrough and bare links should read as their text.
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink"};
+
+// Extension nodes (tables) have types assigned at run time: match by name.
+bool is_node(cmark_node* node, std::string_view type_name) {
+  const char* name = cmark_node_get_type_string(node);
+  return name != nullptr && type_name == name;
+}
+
+// The header row of a table is a "table_header" node, the others "table_row".
+bool is_table_row(cmark_node* node) {
+  return is_node(node, "table_row") || is_node(node, "table_header");
+}
 
 // ---- YAML front matter -----------------------------------------------------
 // Only the two keys casebook uses are read, from top-level `key: value`
@@ -174,6 +194,15 @@ class PassageWalker {
 
  private:
   void enter(cmark_node* node) {
+    // A table row is one passage, its cells separated by tabs.
+    if (is_table_row(node)) {
+      builder_.begin_passage("table-row");
+      return;
+    }
+    if (is_node(node, "table_cell")) {
+      if (cmark_node_previous(node) != nullptr) append("\t");
+      return;
+    }
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
         builder_.begin_passage("heading");
@@ -201,6 +230,10 @@ class PassageWalker {
 
   void exit(cmark_node* node) {
     const cmark_node_type type = cmark_node_get_type(node);
+    if (is_table_row(node)) {
+      builder_.end_passage();
+      return;
+    }
     if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH) return;
     const std::size_t index = builder_.passage_count();
     builder_.end_passage();
@@ -222,7 +255,16 @@ class PassageWalker {
 };
 
 NodePtr parse(std::string_view markdown, const std::filesystem::path& path) {
-  NodePtr document(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT));
+  cmark_gfm_core_extensions_ensure_registered();
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  if (!parser) throw_internal(path.string() + ": the Markdown parser failed (out of memory?)");
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  NodePtr document(cmark_parser_finish(parser.get()));
   if (!document) throw_internal(path.string() + ": the Markdown parser failed (out of memory?)");
   return document;
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libxapian-dev libicu-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev
-  libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-dev libssl-dev
+  libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   xapian-tools sqlite3 python3
 )
 

@@ -384,11 +384,14 @@ class AndGroup {
   bool only_hoisted() const { return empty() && hoisted_; }
   bool nothing_consumed() const { return empty() && !hoisted_; }
 
-  // The filters alone, for applying to a whole query; MatchAll when none.
-  bool has_filters() const { return !fields_.empty() || !negated_.empty(); }
+  bool has_filters() const { return !fields_.empty() || !unscored_.empty() || !negated_.empty(); }
+
+  // `query` narrowed by this group's filters (OR within a field, AND across
+  // fields and filter-only sub-groups) and without its negated clauses.
   Query apply_filters(Query query) const {
     std::vector<Query> filters;
     for (const auto& [field, values] : fields_) filters.push_back(combine(Query::OP_OR, values));
+    filters.insert(filters.end(), unscored_.begin(), unscored_.end());
     if (!filters.empty()) query = Query(Query::OP_FILTER, query, combine(Query::OP_AND, filters));
     if (!negated_.empty()) query = Query(Query::OP_AND_NOT, query, combine(Query::OP_OR, negated_));
     return query;
@@ -401,19 +404,8 @@ class AndGroup {
   }
 
   Node build() const {
-    Node node;
-    node.scored = !scored_.empty();
-    node.query = node.scored ? combine(Query::OP_AND, scored_) : Query::MatchAll;
-    std::vector<Query> filters;
-    for (const auto& [field, values] : fields_) filters.push_back(combine(Query::OP_OR, values));
-    filters.insert(filters.end(), unscored_.begin(), unscored_.end());
-    if (!filters.empty()) {
-      node.query = Query(Query::OP_FILTER, node.query, combine(Query::OP_AND, filters));
-    }
-    if (!negated_.empty()) {
-      node.query = Query(Query::OP_AND_NOT, node.query, combine(Query::OP_OR, negated_));
-    }
-    return node;
+    const bool scored = !scored_.empty();
+    return Node{apply_filters(scored ? combine(Query::OP_AND, scored_) : Query::MatchAll), scored};
   }
 
  private:

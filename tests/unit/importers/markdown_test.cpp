@@ -140,13 +140,13 @@ BOOST_AUTO_TEST_CASE(table_rows_are_passages_with_tab_separated_cells) {
   const ci::ImportedSource s = import_md(
       "| Option | Cost |\n|---|---:|\n| Stay | £1.2m |\n| ~~Leave~~ **Exit** | £0.4m |\n\n"
       "See https://example.org\n");
-  BOOST_TEST(passage_texts(s) == (std::vector<std::string>{"Option\tCost", "Stay\t£1.2m",
-                                                           "Leave Exit\t£0.4m",
-                                                           "See https://example.org"}),
+  BOOST_TEST(passage_texts(s) ==
+                 (std::vector<std::string>{"Option\tCost", "Stay\t£1.2m", "Leave Exit\t£0.4m",
+                                           "See https://example.org"}),
              boost::test_tools::per_element());
-  BOOST_TEST(kinds(s) == (std::vector<std::string>{"table-row", "table-row", "table-row",
-                                                   "paragraph"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      kinds(s) == (std::vector<std::string>{"table-row", "table-row", "table-row", "paragraph"}),
+      boost::test_tools::per_element());
   // Spans are code points: "£" is one.
   BOOST_TEST(s.passages[1].span == (Span{13, 23}));
 }

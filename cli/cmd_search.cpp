@@ -15,7 +15,7 @@ struct SearchArgs {
   std::vector<std::string> words;
   std::size_t limit = 20;
   std::size_t offset = 0;
-  bool json = false, csv = false, count = false;
+  bool json = false, csv = false, count = false, exact = false;
   std::size_t context = 60;
 };
 
@@ -60,6 +60,7 @@ int run_search(Context& ctx, const SearchArgs& args) {
   search::SearchOptions options;
   options.offset = args.offset;
   options.limit = args.count ? 0 : args.limit;
+  options.exact_total = args.count || args.exact;
   auto result = search::search(project, join_words(args.words), options);
   for (const auto& warning : result.warnings) {
     std::cerr << "casebook: note: " << warning << '\n';
@@ -71,7 +72,11 @@ int run_search(Context& ctx, const SearchArgs& args) {
   if (args.json) {
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : result.hits) hits.push_back(hit_json(h));
-    print_json({{"total", result.total}, {"hits", hits}});
+    print_json({{"total", result.total},
+                {"total_exact", result.total_is_exact()},
+                {"total_lower", result.total_lower},
+                {"total_upper", result.total_upper},
+                {"hits", hits}});
     return 0;
   }
   if (args.csv) {
@@ -97,7 +102,12 @@ int run_search(Context& ctx, const SearchArgs& args) {
               << "\n";
   }
   std::size_t shown_to = args.offset + result.hits.size();
-  std::cout << result.total << " passage(s) match";
+  if (result.total_is_exact()) {
+    std::cout << result.total << " passage(s) match";
+  } else {
+    std::cout << "about " << result.total << " passages match (between " << result.total_lower
+              << " and " << result.total_upper << "; --exact counts them)";
+  }
   if (result.total > result.hits.size()) {
     std::cout << "; showing " << (result.hits.empty() ? 0 : args.offset + 1) << "-" << shown_to
               << " (use --limit and --offset for more)";
@@ -117,7 +127,9 @@ void register_search(CLI::App& app, Context& ctx) {
   cmd->add_option("--context", args->context, "characters of context either side (default 60)");
   auto* json = cmd->add_flag("--json", args->json, "print JSON (offsets in code points)");
   auto* csv = cmd->add_flag("--csv", args->csv, "print CSV");
-  cmd->add_flag("--count", args->count, "print only the number of matching passages");
+  cmd->add_flag("--count", args->count, "print only the number of matching passages (exact)");
+  cmd->add_flag("--exact", args->exact,
+                "count all matches exactly (slower on large corpora; default: estimate)");
   json->excludes(csv);
   cmd->footer(search::query_syntax_help() +
               examples({"casebook search 'veto NEAR/5 approval'",

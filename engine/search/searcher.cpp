@@ -102,11 +102,14 @@ SearchResult search(project::Project& project, const std::string& query,
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   }
   // checkatleast = the whole database makes the match count exact.
-  Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                       static_cast<Xapian::doccount>(options.limit), db.get_doccount());
+  const Xapian::doccount check_at_least = options.exact_total ? db.get_doccount() : 0;
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                       static_cast<Xapian::doccount>(options.limit),
+                                       check_at_least);
   SearchResult result;
   result.total = mset.get_matches_estimated();
+  result.total_lower = mset.get_matches_lower_bound();
+  result.total_upper = mset.get_matches_upper_bound();
   text::Segmenter segmenter;
   index::TermMaker terms;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

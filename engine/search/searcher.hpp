@@ -15,6 +15,9 @@ namespace casebook::search {
 struct SearchOptions {
   std::size_t offset = 0;  // skip this many hits (paging)
   std::size_t limit = 20;  // at most this many hits
+  // Count every match exactly. Off by default: Xapian may then stop early and
+  // estimate, which is many times faster on large corpora.
+  bool exact_total = false;
 };
 
 struct SearchHit {
@@ -35,7 +38,10 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  std::size_t total = 0;  // number of matching passages (exact)
+  std::size_t total = 0;        // matching passages: exact, or Xapian's estimate
+  std::size_t total_lower = 0;  // bounds of the estimate (equal to total when exact)
+  std::size_t total_upper = 0;
+  bool total_is_exact() const { return total_lower == total_upper; }
   std::vector<SearchHit> hits;
   // Filters whose value no passage has (a typo?), with the values there are.
   std::vector<std::string> warnings;

@@ -44,8 +44,8 @@ run_cb 2 show Doc-1 --passage 9
 contains "$ERR" "passages 1 to 3"
 
 # Search: stemmed word, phrase, NEAR, wildcard, filters, dates, boolean.
-run_cb 0 search housing --json
-equals "$(json_get "$OUT" 'd["total"]')" 2
+run_cb 0 search housing --json --exact
+equals "$(json_get "$OUT" '(d["total"], d["total_exact"], d["total_lower"], d["total_upper"])')" "(2, True, 2, 2)"
 run_cb 0 search budget --json
 equals "$(json_get "$OUT" '[h["source"] for h in d["hits"]]')" "['Doc-1']" "stemming: budget finds budgets"
 # The match offsets point at the word in the source text, in code points.

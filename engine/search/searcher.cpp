@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 
 #include "engine/core/error.hpp"
 #include "engine/index/fields.hpp"
@@ -36,9 +37,21 @@ std::vector<text::Span> find_matches(const std::string& text, const ParsedQuery&
   return matches;
 }
 
+// Sources already read during one search: hits often share a source.
+using SourceCache = std::map<std::int64_t, store::SourceInfo>;
+
+const store::SourceInfo& source_of(project::Project& project, std::int64_t id,
+                                   SourceCache& cache) {
+  auto it = cache.find(id);
+  if (it != cache.end()) return it->second;
+  auto source = store::find_source_by_id(project.store(), id);
+  if (!source) throw_internal("passage of a missing source " + std::to_string(id));
+  return cache.emplace(id, std::move(*source)).first->second;
+}
+
 SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
                    const ParsedQuery& parsed, text::Segmenter& segmenter,
-                   const index::TermMaker& terms) {
+                   const index::TermMaker& terms, SourceCache& sources) {
   SearchHit hit;
   hit.rank = it.get_rank() + 1;
   hit.weight = parsed.has_text ? it.get_weight() : 0.0;
@@ -49,12 +62,12 @@ SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
                        ", which is not in the store",
                    "run 'casebook reindex' to rebuild the index from the store");
   }
-  auto source = store::find_source_by_id(project.store(), ref->source_id);
-  hit.source_label = source->label;
-  hit.source_type = source->type;
-  hit.source_date = source->date;
-  hit.council = source->council;
-  hit.cases = source->cases;
+  const store::SourceInfo& source = source_of(project, ref->source_id, sources);
+  hit.source_label = source.label;
+  hit.source_type = source.type;
+  hit.source_date = source.date;
+  hit.council = source.council;
+  hit.cases = source.cases;
   hit.passage = ref->passage.n;
   hit.span = ref->passage.span;
   hit.speaker = ref->passage.speaker;
@@ -112,8 +125,9 @@ SearchResult search(project::Project& project, const std::string& query,
   result.total_upper = mset.get_matches_upper_bound();
   text::Segmenter segmenter;
   index::TermMaker terms;
+  SourceCache sources;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    result.hits.push_back(make_hit(project, it, parsed, segmenter, terms));
+    result.hits.push_back(make_hit(project, it, parsed, segmenter, terms, sources));
   }
   if (result.total == 0) result.warnings = unknown_filter_values(db, parsed);
   return result;

@@ -65,14 +65,6 @@ void queue_sources_of_case(Store& store, std::int64_t id, CaseImportResult& resu
   }
 }
 
-void bind_nullable(SQLite::Statement& st, int index, const std::string& value) {
-  if (value.empty()) {
-    st.bind(index);
-  } else {
-    st.bind(index, value);
-  }
-}
-
 // Replaces the case's values of the sheet's attribute columns; attributes
 // the sheet does not have are left as they are. An empty cell clears a value.
 void write_case_attributes(Store& store, std::int64_t id, const cases::CaseSheet& sheet,
@@ -127,8 +119,8 @@ CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
       SQLite::Statement update(store.db(),
                                "UPDATE cases SET outcome = ?, sub_outcome = ?, updated_at = ? "
                                "WHERE id = ?");
-      bind_nullable(update, 1, row.outcome);
-      bind_nullable(update, 2, row.sub_outcome);
+      bind_text_or_null(update, 1, row.outcome);
+      bind_text_or_null(update, 2, row.sub_outcome);
       update.bind(3, utc_now());
       update.bind(4, before->id);
       update.exec();
@@ -143,8 +135,8 @@ CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
                                "INSERT INTO cases(label, outcome, sub_outcome, updated_at) "
                                "VALUES (?, ?, ?, ?)");
       insert.bind(1, row.id);
-      bind_nullable(insert, 2, row.outcome);
-      bind_nullable(insert, 3, row.sub_outcome);
+      bind_text_or_null(insert, 2, row.outcome);
+      bind_text_or_null(insert, 3, row.sub_outcome);
       insert.bind(4, utc_now());
       insert.exec();
       id = store.db().getLastInsertRowid();

@@ -19,14 +19,6 @@ constexpr const char* kSourceColumns =
     "(SELECT count(*) FROM passages p WHERE p.source_id = s.id) "
     "FROM sources s JOIN source_texts t ON t.source_id = s.id ";
 
-void bind_optional_text(SQLite::Statement& st, int index, const std::string& value) {
-  if (value.empty()) {
-    st.bind(index);  // NULL
-  } else {
-    st.bind(index, value);
-  }
-}
-
 // Binds type, title, date, council, format, encoding, original_sha256,
 // original_name and origin_path (in that order) from `first`; returns the
 // next parameter index. Insert and update list these columns alike.
@@ -34,8 +26,8 @@ int bind_content_columns(SQLite::Statement& st, int first, const SourceContent& 
   int i = first;
   st.bind(i++, content.type);
   st.bind(i++, content.title);
-  bind_optional_text(st, i++, content.date);
-  bind_optional_text(st, i++, content.council);
+  bind_text_or_null(st, i++, content.date);
+  bind_text_or_null(st, i++, content.council);
   st.bind(i++, content.format);
   st.bind(i++, content.encoding);
   st.bind(i++, content.original_sha256);
@@ -146,7 +138,7 @@ void write_text_and_segmentation(Store& store, std::int64_t source_id,
     passage.bind(3, static_cast<std::int64_t>(p.span.start));
     passage.bind(4, static_cast<std::int64_t>(p.span.end));
     passage.bind(5, p.kind);
-    bind_optional_text(passage, 6, p.speaker);
+    bind_text_or_null(passage, 6, p.speaker);
     if (p.page > 0) {
       passage.bind(7, p.page);
     } else {

@@ -56,6 +56,14 @@ void WriteTransaction::commit() {
   tx_.commit();
 }
 
+void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value) {
+  if (value.empty()) {
+    statement.bind(index);  // NULL
+  } else {
+    statement.bind(index, value);
+  }
+}
+
 std::string utc_now() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};

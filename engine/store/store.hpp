@@ -37,6 +37,9 @@ class WriteTransaction {
   SQLite::Transaction tx_;
 };
 
+// Binds `value`, or NULL when it is empty (optional text columns).
+void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value);
+
 // Current time as ISO 8601 UTC with seconds: 2026-11-23T17:45:00Z.
 std::string utc_now();
 

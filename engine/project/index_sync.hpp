@@ -37,7 +37,7 @@ class IndexSync {
   // Commits the index and clears the applied outbox rows.
   void finish();
 
-  // Text volume between index commits (default: CASEBOOK_INDEX_FLUSH_MB or 8 MB).
+  // Text volume between index commits (default: CASEBOOK_INDEX_FLUSH_MB or 2 MB).
   void set_flush_bytes(std::size_t bytes) { flush_bytes_ = bytes; }
 
  private:

@@ -110,9 +110,11 @@ CREATE TABLE sentences (
 -- Index changes committed to the store but not yet to the Xapian index. Rows
 -- are written in the same transaction as the change and deleted only after
 -- the index has committed it, so a killed process leaves work to replay,
--- never a silent gap (see docs/architecture.md, "Write protocol").
+-- never a silent gap (see docs/architecture.md, "Write protocol"). Ids never
+-- restart (AUTOINCREMENT): the replayer reads only rows newer than the last
+-- one it applied.
 CREATE TABLE index_outbox (
-  id        INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   source_id INTEGER NOT NULL,  -- no foreign key: removals outlive their source
   action    TEXT NOT NULL CHECK (action IN ('index', 'remove'))
 );

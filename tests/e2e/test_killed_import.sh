@@ -40,4 +40,10 @@ run_cb 0 -C proj sources --json
 equals "$(json_get "$OUT" 'len(d)')" 400
 run_cb 0 -C proj check
 contains "$OUT" "ok: 400 sources, 12000 passages"
+# An import with index commits along the way (1 MB flushes over ~1.4 MB of
+# text) leaves no index work queued for later.
+run_cb 0 init fresh
+CASEBOOK_INDEX_FLUSH_MB=1 run_cb 0 -C fresh import corpus
+equals "$(sqlite3 fresh/.casebook/store.sqlite 'SELECT count(*) FROM index_outbox')" 0 "queued index work after a complete import"
+equals "$(sqlite3 fresh/.casebook/store.sqlite 'SELECT count(*) FROM passages')" 12000
 echo "killed import: all checks passed"

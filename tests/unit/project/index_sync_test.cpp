@@ -221,6 +221,23 @@ BOOST_AUTO_TEST_CASE(a_small_flush_size_commits_after_each_source) {
   BOOST_TEST(pending() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(work_queued_after_a_mid_import_commit_is_applied_too) {
+  // Regression: a commit empties the outbox; ids of rows queued afterwards
+  // must not restart from 1, or apply_pending (which reads only rows newer
+  // than the last it saw) would skip them and the import would end with
+  // sources missing from the index.
+  IndexSync sync(project);
+  sync.set_flush_bytes(1);
+  add_source(kMinutes);
+  BOOST_TEST(sync.apply_pending() == 1u);
+  BOOST_TEST(pending() == 0);
+  add_source(kInterview, "interview");
+  BOOST_TEST(sync.apply_pending() == 1u);
+  sync.finish();
+  BOOST_TEST(pending() == 0);
+  BOOST_TEST(static_cast<std::int64_t>(index().get_doccount()) == passages());
+}
+
 BOOST_AUTO_TEST_CASE(reconcile_replays_work_left_by_a_killed_process) {
   // Killed after the store commit, before the index commit:
   const auto info = add_source(kMinutes);

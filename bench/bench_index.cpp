@@ -15,12 +15,14 @@
 // Variants:
 //   words      ICU word segmentation only (Segmenter::words)
 //   terms      + NFKC_Casefold of each word (TermMaker::exact_term)
-//   stems      + the English stem of each (TermMaker::stemmed_term)
+//   stems      + the stemmed term of each (TermMaker::indexed_stem, as the
+//              engine indexes it: cached, none for words that are their own stem)
 //   docs       + building the Xapian::Document the engine builds (not stored)
-//   writer     the engine: index::IndexWriter::add_passage, i.e. the same terms
-//              plus Xapian replace_document(unique id term, doc)
-//   add        the same document, Xapian add_document (no lookup of the id term)
-//   docid      the same document, replace_document(passage id as docid, doc)
+//   writer     the engine: index::IndexWriter::add_passage and commit
+//   add        the same document through Xapian directly (add_document), with
+//              commit time measured separately (commit_s)
+//   allstems   add, with a "Z" term for every word, own stems included
+//   docid      add, but replace_document(passage id as docid, doc)
 //   nopos      add, but exact terms without positions (no phrase/NEAR search)
 //   nostem     add, but without the stemmed "Z" terms
 //   exactonly  add, no stemmed terms and no positions (a lower bound)
@@ -110,6 +112,7 @@ enum class Write { Add, DocId };
 struct Shape {
   bool positions = true;
   bool stems = true;
+  bool all_stems = false;  // a Z term even for words that are their own stem
 };
 
 // The document IndexWriter::add_passage builds (same terms, same order).
@@ -126,7 +129,12 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
     } else {
       doc.add_term(exact);
     }
-    if (shape.stems) doc.add_term(terms.stemmed_term(exact));
+    if (shape.all_stems) {
+      doc.add_term(terms.stemmed_term(exact));
+    } else if (shape.stems) {
+      std::string stemmed = terms.indexed_stem(exact);
+      if (!stemmed.empty()) doc.add_term(stemmed);
+    }
   });
   doc.add_boolean_term(index::passage_id_term(p.id));
   doc.add_boolean_term(index::source_id_term(p.source_id));
@@ -144,9 +152,8 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
   std::uint64_t max_mb = 20, flush_mb = 8;
-  std::vector<std::string> variants = {"words",  "terms",     "stems",      "docs",   "writer", "add",
-                                       "docid",  "nopos",     "nostem",     "exactonly",
-                                       "notermlist", "nosync"};
+  std::vector<std::string> variants = {"words", "terms",  "stems",  "docs",     "writer",
+                                       "add",   "allstems", "nopos", "nostem", "exactonly"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -202,7 +209,7 @@ int main(int argc, char** argv) {
             }
             std::string exact = terms.exact_term(w.bytes);
             sink += exact.size();
-            if (v == "stems") sink += terms.stemmed_term(exact).size();
+            if (v == "stems") sink += terms.indexed_stem(exact).size();
           });
         }
       } else if (v == "docs") {
@@ -222,8 +229,8 @@ int main(int argc, char** argv) {
           if (writer.uncommitted_bytes() >= flush_bytes) writer.commit();
         }
         writer.commit();
-      } else if (v == "add" || v == "docid" || v == "nopos" || v == "nostem" || v == "exactonly" ||
-                 v == "notermlist" || v == "nosync") {
+      } else if (v == "add" || v == "allstems" || v == "docid" || v == "nopos" || v == "nostem" ||
+                 v == "exactonly" || v == "notermlist" || v == "nosync") {
         int flags = Xapian::DB_CREATE_OR_OPEN;
         if (v == "notermlist") flags |= Xapian::DB_NO_TERMLIST;
         if (v == "nosync") flags |= Xapian::DB_NO_SYNC;
@@ -231,6 +238,7 @@ int main(int argc, char** argv) {
         Shape shape;
         shape.positions = !(v == "nopos" || v == "exactonly");
         shape.stems = !(v == "nostem" || v == "exactonly");
+        shape.all_stems = v == "allstems";
         std::size_t pending = 0;
         for (const auto& p : passages) {
           Xapian::Document doc = make_doc(p, seg, terms, shape);

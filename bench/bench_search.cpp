@@ -1,7 +1,7 @@
 // Search latency benchmark over a project built from the generated corpus.
 //
 //   bench_search PROJECT_DIR [--runs N] [--warmup N] [--limit N] [--json]
-//                [--queries FILE] [--modes search,match,match_est]
+//                [--queries FILE] [--modes search,search_exact,match,match_est]
 //
 // Five query kinds (word, phrase, near, wildcard, filtered), several queries
 // each, drawn from the generator's vocabulary (bench/corpus_layout.hpp) so
@@ -10,19 +10,20 @@
 // interleaved, so machine noise spreads evenly) with std::chrono::steady_clock.
 //
 // Modes:
-//   search     casebook::search::search(): what `casebook search` does: parse,
-//              open the index, exact match count, top N hits, each hit's
-//              passage, source and text read from the store, words marked.
-//   match      The Xapian part alone on an index opened once: parse_query and
-//              Enquire::get_mset(0, N, checkatleast = doccount), as search()
-//              calls it (exact total).
-//   match_est  As match with checkatleast = 0: Xapian may stop early and
-//              estimate the total. Shows what the exact count costs.
+//   search        casebook::search::search() with default options: what
+//                 `casebook search` does: parse, open the index, match (total
+//                 estimated), top N hits, each hit's passage, source and text
+//                 read from the store, words marked.
+//   search_exact  the same with SearchOptions::exact_total (--exact, --count).
+//   match         the Xapian part alone on an index opened once: parse_query
+//                 and Enquire::get_mset(0, N, checkatleast = doccount), i.e.
+//                 with an exact total.
+//   match_est     as match with checkatleast = 0: Xapian may stop early and
+//                 estimate the total.
 //
 // Output (TSV, or JSON with --json): one row per mode and kind (query "*")
 // with n, p50, p90, p99, mean and max in milliseconds and the smallest and
-// largest hit count of its queries, then one row per query with its own
-// median. A --queries FILE holds lines "kind<TAB>query" instead of the
+// largest exact hit count of its queries, then one row per query. A --queries FILE holds lines "kind<TAB>query" instead of the
 // built-in set.
 
 #include <xapian.h>
@@ -133,9 +134,10 @@ struct Runner {
 
   // Returns the total number of matches (exact for search and match).
   std::size_t run(const std::string& mode, const std::string& query) {
-    if (mode == "search") {
+    if (mode == "search" || mode == "search_exact") {
       search::SearchOptions options;
       options.limit = limit;
+      options.exact_total = mode == "search_exact";
       auto result = search::search(project, query, options);
       return result.total;
     }
@@ -176,7 +178,7 @@ std::string json_escape(const std::string& s) {
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "bench_search: " << why << "\n"
             << "usage: bench_search PROJECT_DIR [--runs N] [--warmup N] [--limit N] [--json]"
-               " [--queries FILE] [--modes search,match,match_est]\n";
+               " [--queries FILE] [--modes search,search_exact,match,match_est]\n";
   std::exit(2);
 }
 
@@ -186,7 +188,7 @@ int main(int argc, char** argv) {
   std::string project_dir, queries_file;
   std::size_t runs = 240, warmup = 2, limit = 20;
   bool json = false;
-  std::vector<std::string> modes = {"search", "match", "match_est"};
+  std::vector<std::string> modes = {"search", "search_exact", "match", "match_est"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -207,7 +209,9 @@ int main(int argc, char** argv) {
       modes.clear();
       std::stringstream ss(value());
       for (std::string m; std::getline(ss, m, ',');) {
-        if (m != "search" && m != "match" && m != "match_est") usage("unknown mode " + m);
+        if (m != "search" && m != "search_exact" && m != "match" && m != "match_est") {
+          usage("unknown mode " + m);
+        }
         modes.push_back(m);
       }
     } else if (!a.empty() && a[0] == '-') {
@@ -236,7 +240,9 @@ int main(int argc, char** argv) {
 
     // Hit counts (exact) and warm-up: every query, every mode.
     std::vector<std::size_t> hits(queries.size());
-    for (std::size_t q = 0; q < queries.size(); ++q) hits[q] = runner.run("search", queries[q].text);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      hits[q] = runner.run("search_exact", queries[q].text);
+    }
     for (std::size_t w = 0; w < warmup; ++w) {
       for (const auto& mode : modes) {
         for (const auto& q : queries) runner.run(mode, q.text);

@@ -3,24 +3,31 @@
 # generated corpus; writes docs/benchmarks.md.
 #
 #   bash bench/run.sh            full run (10 MB and 100 MB corpora, flush-size
-#                                comparison, search on 1 M passages; ~15 min on 2 cores)
-#   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; ~2 min);
-#                                writes bench/out/benchmarks-quick.md instead
+#                                comparison, search on 1 M passages; ~17 min on 2 cores,
+#                                plus the build)
+#   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; ~2 min); writes
+#                                bench/out/benchmarks-quick.md and bench/out/results-quick/
 #
 # Everything can be sized through the environment:
 #   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
 #   CASEBOOK_BENCH_REPEATS         imports per size for the median  (default 3; 1 for sizes >= 500)
 #   CASEBOOK_BENCH_FLUSH           flush variants "MB[/DOCS]": CASEBOOK_INDEX_FLUSH_MB and,
 #                                  after a slash, XAPIAN_FLUSH_THRESHOLD (default "1 2 8 32/200000";
-#                                  quick "1 32/200000"; "" to skip)
-#   CASEBOOK_BENCH_FLUSH_SIZE      corpus (MiB) for the flush comparison (default 100; quick 10)
+#                                  quick "1 32/200000"; "" to skip); the engine's default
+#                                  (read from index_sync.cpp) reuses the main runs
+#   CASEBOOK_BENCH_FLUSH_SIZE      corpus (MiB) for the flush comparison and for the one-process
+#                                  import that checks memory stays flat (default 100; quick 10)
 #   CASEBOOK_BENCH_SEARCH_PASSAGES passages in the search corpus    (default 1000000; quick 100000)
 #   CASEBOOK_BENCH_SEARCH_RUNS     timed runs per query kind        (default 240)
 #   CASEBOOK_BENCH_SEED            generator seed                   (default 42)
 #   CASEBOOK_BENCH_DIRS            directories per corpus, each imported with its own
 #                                  --case and --type                (default 13)
 #   CASEBOOK_BENCH_OUT             work directory                   (default bench/out, git-ignored)
-#   CASEBOOK_BENCH_BUILD           build directory                  (default build-bench)
+#   CASEBOOK_BENCH_BUILD           build directory                  (default build-bench, or
+#                                  bench/out/build-rev with CASEBOOK_BENCH_REV)
+#   CASEBOOK_BENCH_REV             build this git revision (e.g. HEAD) from a clean export instead
+#                                  of the working tree, so edits in progress do not leak into the
+#                                  numbers; bench/ itself always comes from the working tree
 #   CASEBOOK_BENCH_DOC             report to write                  (default docs/benchmarks.md)
 #   CASEBOOK_BENCH_KEEP=1          keep corpora and projects; a kept search project with the
 #                                  same parameters is reused instead of re-imported
@@ -60,16 +67,21 @@ SEARCH_RUNS=${CASEBOOK_BENCH_SEARCH_RUNS:-240}
 SEED=${CASEBOOK_BENCH_SEED:-42}
 DIRS=${CASEBOOK_BENCH_DIRS:-13}
 OUT=${CASEBOOK_BENCH_OUT:-$ROOT/bench/out}
-BUILD=${CASEBOOK_BENCH_BUILD:-$ROOT/build-bench}
+REV=${CASEBOOK_BENCH_REV:-}
+if [[ -n $REV ]]; then
+  BUILD=${CASEBOOK_BENCH_BUILD:-$OUT/build-rev}
+else
+  BUILD=${CASEBOOK_BENCH_BUILD:-$ROOT/build-bench}
+fi
 KEEP=${CASEBOOK_BENCH_KEEP:-0}
 TIMEOUT=${CASEBOOK_BENCH_TIMEOUT:-3600}
-DEFAULT_FLUSH_MB=8  # what engine/project/index_sync.cpp uses without CASEBOOK_INDEX_FLUSH_MB
 [[ $QUICK == 1 && -z $DOC ]] && DOC=$OUT/benchmarks-quick.md
 
 # Measure the engine as configured by default, whatever this shell exports.
 unset CASEBOOK_INDEX_FLUSH_MB XAPIAN_FLUSH_THRESHOLD
 
 RESULTS=$OUT/results
+[[ $QUICK == 1 ]] && RESULTS=$OUT/results-quick
 mkdir -p "$OUT" "$RESULTS"
 STARTED=$(date +%s)
 log() { printf '[%s +%4ds] %s\n' "$(date +%H:%M:%S)" $(( $(date +%s) - STARTED )) "$*" >&2; }
@@ -99,15 +111,42 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 # ---- build -------------------------------------------------------------------
-log "building in $BUILD (RelWithDebInfo)"
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
+SRC=$ROOT
+SOURCE_DESC=""
+if [[ -n $REV ]]; then
+  # A clean export of the revision (kept between runs for incremental builds),
+  # with the working tree's bench/ on top.
+  sha=$(git -C "$ROOT" rev-parse --verify "$REV^{commit}") || die "no git revision $REV"
+  SRC=$OUT/src
+  if [[ ! -f $SRC/.bench-rev || $(cat "$SRC/.bench-rev") != "$sha" ]]; then
+    log "exporting $REV ($sha) to $SRC"
+    rm -rf -- "$SRC"
+    mkdir -p "$SRC"
+    git -C "$ROOT" archive "$sha" | tar -x -C "$SRC"
+    echo "$sha" >"$SRC/.bench-rev"
+  fi
+  mkdir -p "$SRC/bench"
+  find "$ROOT/bench" -maxdepth 1 -type f -exec cp -p {} "$SRC/bench/" \;
+  SOURCE_DESC="$(git -C "$ROOT" rev-parse --short "$sha") (clean export of $REV; bench/ from the working tree)"
+fi
+log "building $SRC in $BUILD (RelWithDebInfo)"
+cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index >"$OUT/cmake-build.log" 2>&1 ||
-  { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
+cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check \
+  >"$OUT/cmake-build.log" 2>&1 || { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
+# The flush size the engine uses without CASEBOOK_INDEX_FLUSH_MB, read from
+# the source being measured (engine/project/index_sync.cpp).
+DEFAULT_FLUSH_MB=$(sed -n 's/^ *return std::size_t{\([0-9][0-9]*\)} << 20;.*/\1/p' \
+  "$SRC/engine/project/index_sync.cpp" | tail -1)
+if [[ -z $DEFAULT_FLUSH_MB ]]; then
+  DEFAULT_FLUSH_MB=8
+  log "warning: cannot read the default flush size from index_sync.cpp; assuming 8 MB"
+fi
 CASEBOOK=$BUILD/casebook
 GEN=$BUILD/bench/gen_corpus
 BENCH_SEARCH=$BUILD/bench/bench_search
 BENCH_INDEX=$BUILD/bench/bench_index
+BENCH_CHECK=$BUILD/bench/bench_check
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 
@@ -117,6 +156,7 @@ machine() {
   {
     echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo -e "load_start\t$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')"
     echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     echo -e "cores\t$(nproc) online ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest)"
     echo -e "ram\t$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -130,10 +170,14 @@ machine() {
     echo -e "sqlite\t$(pkg libsqlite3-0)"
     echo -e "sqlitecpp\t$(pkg libsqlitecpp-dev)"
     local rev dirty=""
-    rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
-    [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]] &&
-      dirty=" + uncommitted changes"
-    echo -e "casebook\t$rev$dirty"
+    if [[ -n $SOURCE_DESC ]]; then
+      echo -e "casebook\t$SOURCE_DESC"
+    else
+      rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+      [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]] &&
+        dirty=" + uncommitted changes (working tree at the start of the run)"
+      echo -e "casebook\t$rev$dirty"
+    fi
   } >"$RESULTS/machine.tsv"
 }
 machine
@@ -154,38 +198,80 @@ gen() {
 }
 summary_value() { sed -n "s/^$2=//p" "$OUT/corpus-$1.summary"; }
 
-# import_corpus CORPUS PROJECT LABEL RUN [ENV=VALUE...]: a fresh project, the
-# case sheet, then one `casebook import` per directory, each under
-# /usr/bin/time -v. Appends one row to import_runs.tsv and one per directory
-# to import_dirs.tsv.
+# timed LOGFILE TIMEFILE COMMAND...: runs COMMAND under /usr/bin/time -v (with
+# the limit of CASEBOOK_BENCH_TIMEOUT); sets T_NS (wall, ns), T_CPU (user +
+# system s) and T_RSS (max RSS, KB). Returns COMMAND's status.
+timed() {
+  local logfile=$1 tfile=$2 t0 t1 status=0; shift 2
+  t0=$(now_ns)
+  timeout "$TIMEOUT" /usr/bin/time -v -o "$tfile" "$@" >"$logfile" 2>&1 || status=$?
+  t1=$(now_ns)
+  T_NS=$((t1 - t0))
+  T_CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$tfile")
+  T_RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tfile")
+  return $status
+}
+
+# import_corpus CORPUS PROJECT LABEL RUN MODE [ENV=VALUE...]: a fresh project,
+# the case sheet, then `casebook import` under /usr/bin/time -v: one process
+# per directory with its --case and --type (MODE per-dir), or one process for
+# all directories (MODE one). After each process, bench_check verifies that
+# every passage reached the index. Index work an import leaves queued (a
+# casebook bug, see the report) is replayed at once by the next command, as a
+# user's next command would, and timed as part of the import. Appends one row
+# to import_runs.tsv and one per process to import_dirs.tsv.
 import_corpus() {
-  local corpus=$1 project=$2 label=$3 run=$4; shift 4
+  local corpus=$1 project=$2 label=$3 run=$4 mode=$5; shift 5
   local envs=("$@")
   rm -rf -- "$project"
   "$CASEBOOK" init "$project" >/dev/null
   "$CASEBOOK" -C "$project" cases import "$corpus/cases.csv" >/dev/null
-  local total_ns=0 cpu=0 rss=0 passages=0 bytes=0 first_rate="" last_rate=""
-  local dir case type files dbytes paras
-  while IFS=$'\t' read -r dir case type files dbytes paras; do
-    [[ $dir == dir ]] && continue
-    [[ $files == 0 ]] && continue
-    local tfile=$OUT/time.txt ilog=$OUT/import.log t0 t1
-    t0=$(now_ns)
-    if ! env "${envs[@]}" timeout "$TIMEOUT" /usr/bin/time -v -o "$tfile" \
-        "$CASEBOOK" -C "$project" import --case "$case" --type "$type" "$corpus/$dir" >"$ilog" 2>&1; then
+  local total_ns=0 cpu=0 rss=0 passages=0 bytes=0 first_rate="" last_rate="" deferred=0 catchup_ns=0
+  local jobs=() dir case type files dbytes paras
+  if [[ $mode == one ]]; then
+    local all_dirs="" all_bytes=0 all_paras=0
+    while IFS=$'\t' read -r dir case type files dbytes paras; do
+      [[ $dir == dir || $files == 0 ]] && continue
+      all_dirs+="${all_dirs:+ }$corpus/$dir"
+      all_bytes=$((all_bytes + dbytes))
+      all_paras=$((all_paras + paras))
+    done <"$corpus/layout.tsv"
+    jobs=("all"$'\t'"A"$'\t'"report"$'\t'"$all_bytes"$'\t'"$all_paras"$'\t'"$all_dirs")
+  else
+    while IFS=$'\t' read -r dir case type files dbytes paras; do
+      [[ $dir == dir || $files == 0 ]] && continue
+      jobs+=("$dir"$'\t'"$case"$'\t'"$type"$'\t'"$dbytes"$'\t'"$paras"$'\t'"$corpus/$dir")
+    done <"$corpus/layout.tsv"
+  fi
+  local job paths got check pending ns jcpu jrss
+  for job in "${jobs[@]}"; do
+    IFS=$'\t' read -r dir case type dbytes paras paths <<<"$job"
+    local ilog=$OUT/import.log tfile=$OUT/time.txt
+    # shellcheck disable=SC2086  # paths: directory names without spaces
+    if ! timed "$ilog" "$tfile" env "${envs[@]}" "$CASEBOOK" -C "$project" import --case "$case" \
+        --type "$type" $paths; then
       tail -5 "$ilog" >&2
-      die "import of $corpus/$dir failed"
+      die "import of $paths failed"
     fi
-    t1=$(now_ns)
-    local ns=$((t1 - t0)) user sys maxrss got
-    user=$(awk -F': ' '/User time/ {print $2}' "$tfile")
-    sys=$(awk -F': ' '/System time/ {print $2}' "$tfile")
-    maxrss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tfile")
+    ns=$T_NS jcpu=$T_CPU jrss=$T_RSS
     got=$(sed -n 's/.* failed; \([0-9]*\) passages.*/\1/p' "$ilog" | tail -1)
     [[ $got == "$paras" ]] || die "$dir: imported ${got:-?} passages, the generator wrote $paras"
+    check=$("$BENCH_CHECK" "$project") || die "bench_check failed on $project"
+    pending=$(sed -n 's/^pending=//p' <<<"$check")
+    if ((pending > 0)); then
+      deferred=$((deferred + pending))
+      timed "$OUT/catchup.log" "$tfile" env "${envs[@]}" "$CASEBOOK" -C "$project" search --count \
+        'catchup' || die "catch-up after $dir failed: $(tail -3 "$OUT/catchup.log")"
+      ns=$((ns + T_NS))
+      catchup_ns=$((catchup_ns + T_NS))
+      jcpu=$(awk -v a="$jcpu" -v b="$T_CPU" 'BEGIN {printf "%.2f", a + b}')
+      ((T_RSS > jrss)) && jrss=$T_RSS
+      check=$("$BENCH_CHECK" "$project")
+      [[ $(sed -n 's/^pending=//p' <<<"$check") == 0 ]] || die "index work still pending after $dir"
+    fi
     total_ns=$((total_ns + ns))
-    cpu=$(awk -v a="$cpu" -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", a + u + s}')
-    ((maxrss > rss)) && rss=$maxrss
+    cpu=$(awk -v a="$cpu" -v b="$jcpu" 'BEGIN {printf "%.2f", a + b}')
+    ((jrss > rss)) && rss=$jrss
     passages=$((passages + paras))
     bytes=$((bytes + dbytes))
     local rate
@@ -193,19 +279,24 @@ import_corpus() {
     [[ -z $first_rate ]] && first_rate=$rate
     last_rate=$rate
     printf '%s\t%s\t%s\t%s\t%s\t%.3f\t%s\t%s\t%s\n' "$label" "$run" "$dir" "$dbytes" "$paras" \
-      "$(awk -v ns="$ns" 'BEGIN {print ns / 1e9}')" "$user" "$sys" "$maxrss" >>"$RESULTS/import_dirs.tsv"
-  done <"$corpus/layout.tsv"
+      "$(awk -v ns="$ns" 'BEGIN {print ns / 1e9}')" "$jcpu" "$pending" "$jrss" >>"$RESULTS/import_dirs.tsv"
+  done
+  check=$("$BENCH_CHECK" "$project")
+  local docs
+  docs=$(sed -n 's/^documents=//p' <<<"$check")
+  [[ $docs == "$passages" ]] || die "$label run $run: $docs index documents for $passages passages"
   local wall
   wall=$(awk -v ns="$total_ns" 'BEGIN {printf "%.3f", ns / 1e9}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$run" "$bytes" "$passages" "$wall" \
-    "$cpu" "$rss" "$first_rate" "$last_rate" "${envs[*]:-default}" >>"$RESULTS/import_runs.tsv"
-  log "  $label run $run: $(awk -v b="$bytes" -v w="$wall" -v p="$passages" -v r="$rss" \
-    'BEGIN {printf "%.1f MB in %.1f s = %.2f MB/s, %.0f passages/s, peak RSS %.0f MB", b/1048576, w, b/1048576/w, p/w, r/1024}')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$run" "$bytes" "$passages" "$wall" \
+    "$cpu" "$rss" "$first_rate" "$last_rate" "${envs[*]:-default}" "$deferred" \
+    "$(awk -v ns="$catchup_ns" 'BEGIN {printf "%.3f", ns / 1e9}')" >>"$RESULTS/import_runs.tsv"
+  log "  $label run $run: $(awk -v b="$bytes" -v w="$wall" -v p="$passages" -v r="$rss" -v c="$cpu" \
+    'BEGIN {printf "%.1f MB in %.1f s = %.2f MB/s (%.2f MB per CPU-s), %.0f passages/s, peak RSS %.0f MB", b/1048576, w, b/1048576/w, b/1048576/c, p/w, r/1024}')$( ((deferred > 0)) && echo ", $deferred sources left queued and replayed")"
 }
 
-printf 'label\trun\tbytes\tpassages\twall_s\tcpu_s\tmax_rss_kb\tfirst_dir_mbps\tlast_dir_mbps\tenv\n' \
+printf 'label\trun\tbytes\tpassages\twall_s\tcpu_s\tmax_rss_kb\tfirst_dir_mbps\tlast_dir_mbps\tenv\tdeferred_sources\tcatchup_s\n' \
   >"$RESULTS/import_runs.tsv"
-printf 'label\trun\tdir\tbytes\tpassages\twall_s\tuser_s\tsys_s\tmax_rss_kb\n' >"$RESULTS/import_dirs.tsv"
+printf 'label\trun\tdir\tbytes\tpassages\twall_s\tcpu_s\tdeferred_sources\tmax_rss_kb\n' >"$RESULTS/import_dirs.tsv"
 : >"$RESULTS/corpora.tsv"
 rm -f "$RESULTS/index_breakdown.tsv"
 
@@ -226,7 +317,7 @@ for size in $SIZES; do
   TEMP_DIRS+=("$project")
   log "importing the ${size} MB corpus, $repeats run(s)"
   for ((r = 1; r <= repeats; r++)); do
-    import_corpus "$OUT/corpus-$size" "$project" "${size}MB" "$r"
+    import_corpus "$OUT/corpus-$size" "$project" "${size}MB" "$r" per-dir
   done
   if [[ ! -s $RESULTS/index_breakdown.tsv ]]; then
     # Where indexing time goes, in one process without the store (bench_index.cpp):
@@ -237,7 +328,8 @@ for size in $SIZES; do
     TEMP_DIRS+=("$bi_work")
     mkdir -p "$bi_work"
     {
-      timeout "$TIMEOUT" "$BENCH_INDEX" "$OUT/corpus-$size" "$bi_work" --mb 10 --variants writer |
+      timeout "$TIMEOUT" "$BENCH_INDEX" "$OUT/corpus-$size" "$bi_work" --mb 10 \
+        --flush-mb "$DEFAULT_FLUSH_MB" --variants writer |
         sed '/^#/d; /^variant/d; s/^writer/writer-default/'
       XAPIAN_FLUSH_THRESHOLD=100000000 timeout "$TIMEOUT" "$BENCH_INDEX" "$OUT/corpus-$size" "$bi_work" \
         --mb 10 --flush-mb 1 --variants words,terms,stems,docs,writer,add,nostem,nopos,exactonly |
@@ -254,9 +346,13 @@ for size in $SIZES; do
       if [[ $mb == "$DEFAULT_FLUSH_MB" && -z $docs ]]; then continue; fi  # = the runs above
       envs=("CASEBOOK_INDEX_FLUSH_MB=$mb")
       [[ -n $docs ]] && envs+=("XAPIAN_FLUSH_THRESHOLD=$docs")
-      import_corpus "$OUT/corpus-$size" "$project" "flush:$variant" 1 "${envs[@]}"
+      import_corpus "$OUT/corpus-$size" "$project" "flush:$variant" 1 per-dir "${envs[@]}"
     done
     FLUSH_CORPUS_DONE=1
+  fi
+  if [[ $size == "$FLUSH_SIZE" ]]; then
+    log "memory check: the whole ${size} MB corpus in one import process"
+    import_corpus "$OUT/corpus-$size" "$project" "${size}MB-one-process" 1 one
   fi
   [[ $KEEP == 1 ]] || rm -rf -- "$project" "$OUT/corpus-$size"
 done
@@ -277,7 +373,7 @@ else
   gen "$search_name" 0 "$SEED" --passages "$sp" --para 1-3 --dirs "$DIRS"
   corpus_row "search" "$search_name"
   log "importing the search corpus ($sp passages of 1-3 sentences)"
-  import_corpus "$OUT/corpus-$search_name" "$search_project" "search" 1
+  import_corpus "$OUT/corpus-$search_name" "$search_project" "search" 1 per-dir
   echo "$stamp" >"$search_project/.bench-stamp"
   [[ $KEEP == 1 ]] || rm -rf -- "$OUT/corpus-$search_name"
 fi
@@ -304,9 +400,14 @@ printf 'index_mb\t%s\nstore_mb\t%s\nobjects_mb\t%s\n' "$index_mb" "$store_mb" "$
 [[ $KEEP == 1 ]] || rm -rf -- "$search_project"
 
 # ---- the report ----------------------------------------------------------------
-echo -e "load_end\t$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/machine.tsv"
-log "writing $DOC"
 ELAPSED=$(( $(date +%s) - STARTED ))
+{
+  echo -e "load_end\t$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo -e "elapsed_s\t$ELAPSED"
+  echo -e "quick\t$QUICK"
+  echo -e "default_flush_mb\t$DEFAULT_FLUSH_MB"
+} >>"$RESULTS/machine.tsv"
+log "writing $DOC"
 mkdir -p "$(dirname "$DOC")"
 bash "$ROOT/bench/report.sh" "$RESULTS" "$ELAPSED" "$QUICK" "$DEFAULT_FLUSH_MB" >"$DOC.tmp"
 mv "$DOC.tmp" "$DOC"

@@ -74,8 +74,9 @@ double cpu_seconds() {
 }
 
 [[noreturn]] void usage(const std::string& why) {
-  std::cerr << "bench_index: " << why << "\n"
-            << "usage: bench_index CORPUS_DIR WORK_DIR [--mb N] [--flush-mb N] [--variants a,b,...]\n";
+  std::cerr
+      << "bench_index: " << why << "\n"
+      << "usage: bench_index CORPUS_DIR WORK_DIR [--mb N] [--flush-mb N] [--variants a,b,...]\n";
   std::exit(2);
 }
 
@@ -141,8 +142,8 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
   doc.add_boolean_term(index::filter_term("source", "Doc-" + std::to_string(p.source_id)));
   doc.add_boolean_term(index::filter_term("type", bench::type_of_dir(p.dir)));
   doc.add_boolean_term(index::filter_term("case", bench::case_of_dir(p.dir)));
-  doc.add_boolean_term(index::filter_term(
-      "outcome", bench::outcome_of_case(p.dir % bench::kCaseIds.size())));
+  doc.add_boolean_term(
+      index::filter_term("outcome", bench::outcome_of_case(p.dir % bench::kCaseIds.size())));
   doc.set_data(std::to_string(p.id));
   return doc;
 }
@@ -152,7 +153,7 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
   std::uint64_t max_mb = 20, flush_mb = 8;
-  std::vector<std::string> variants = {"words", "terms",  "stems",  "docs",     "writer",
+  std::vector<std::string> variants = {"words", "terms",    "stems", "docs",   "writer",
                                        "add",   "allstems", "nopos", "nostem", "exactonly"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -188,7 +189,8 @@ int main(int argc, char** argv) {
               << (std::getenv("XAPIAN_FLUSH_THRESHOLD") ? std::getenv("XAPIAN_FLUSH_THRESHOLD")
                                                         : "default")
               << "\n";
-    std::cout << "variant\twall_s\tcpu_s\tmb_per_s\tmb_per_cpu_s\tpassages_per_s\tdb_mb\tcommit_s\n";
+    std::cout
+        << "variant\twall_s\tcpu_s\tmb_per_s\tmb_per_cpu_s\tpassages_per_s\tdb_mb\tcommit_s\n";
 
     text::Segmenter seg;
     index::TermMaker terms;

@@ -23,8 +23,8 @@
 //
 // Output (TSV, or JSON with --json): one row per mode and kind (query "*")
 // with n, p50, p90, p99, mean and max in milliseconds and the smallest and
-// largest exact hit count of its queries, then one row per query. A --queries FILE holds lines "kind<TAB>query" instead of the
-// built-in set.
+// largest exact hit count of its queries, then one row per query. A --queries FILE holds lines
+// "kind<TAB>query" instead of the built-in set.
 
 #include <xapian.h>
 
@@ -152,7 +152,8 @@ struct Runner {
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), check);
     // Touch the documents' data, as a caller showing hits would.
     std::size_t bytes = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      bytes += it.get_document().get_data().size();
     sink += bytes;
     return mset.get_matches_estimated();
   }
@@ -259,8 +260,7 @@ int main(int argc, char** argv) {
         for (const auto& mode : modes) {
           const auto start = Clock::now();
           runner.run(mode, queries[q].text);
-          const double ms =
-              std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+          const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
           samples[mode][q].push_back(ms);
         }
       }
@@ -314,7 +314,8 @@ int main(int argc, char** argv) {
       std::cout << "]}\n";
     } else {
       std::cout << "# documents\t" << docs << "\n";
-      std::cout << "mode\tkind\tquery\tn\tp50_ms\tp90_ms\tp99_ms\tmean_ms\tmax_ms\thits_min\thits_max\n";
+      std::cout
+          << "mode\tkind\tquery\tn\tp50_ms\tp90_ms\tp99_ms\tmean_ms\tmax_ms\thits_min\thits_max\n";
       for (const Row& r : rows) {
         std::cout << r.mode << '\t' << r.kind << '\t' << r.query << '\t' << r.n << '\t' << r.p50
                   << '\t' << r.p90 << '\t' << r.p99 << '\t' << r.mean << '\t' << r.max << '\t'

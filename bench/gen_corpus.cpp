@@ -53,40 +53,44 @@ struct SplitMix64 {
 
 // The most frequent English words, most frequent first (ranks 0..).
 constexpr std::string_view kFunctionWords[] = {
-    "the", "of", "and", "to", "a", "in", "that", "is", "for", "it", "as", "was", "with", "be",
-    "by", "on", "not", "this", "are", "or", "from", "at", "which", "but", "have", "an", "had",
-    "they", "we", "were", "their", "there", "been", "has", "would", "will", "all", "if", "can",
-    "more", "when", "who", "so", "no", "its", "also", "into", "than", "them", "only", "our",
-    "other", "some", "these", "may", "about", "could", "any", "should", "what", "such", "over",
-    "after", "most", "those", "each", "between", "under", "while", "where", "both", "through",
-    "before", "being", "same", "because", "against", "within", "without", "during", "very",
-    "then", "new", "said", "people", "time", "year", "years", "work", "way", "part", "much",
-    "made", "first", "well", "still", "need", "make", "take", "point", "think", "now", "just",
-    "there", "however", "local", "public", "further", "given", "number", "level", "whether",
+    "the",    "of",     "and",   "to",      "a",       "in",      "that",    "is",     "for",
+    "it",     "as",     "was",   "with",    "be",      "by",      "on",      "not",    "this",
+    "are",    "or",     "from",  "at",      "which",   "but",     "have",    "an",     "had",
+    "they",   "we",     "were",  "their",   "there",   "been",    "has",     "would",  "will",
+    "all",    "if",     "can",   "more",    "when",    "who",     "so",      "no",     "its",
+    "also",   "into",   "than",  "them",    "only",    "our",     "other",   "some",   "these",
+    "may",    "about",  "could", "any",     "should",  "what",    "such",    "over",   "after",
+    "most",   "those",  "each",  "between", "under",   "while",   "where",   "both",   "through",
+    "before", "being",  "same",  "because", "against", "within",  "without", "during", "very",
+    "then",   "new",    "said",  "people",  "time",    "year",    "years",   "work",   "way",
+    "part",   "much",   "made",  "first",   "well",    "still",   "need",    "make",   "take",
+    "point",  "think",  "now",   "just",    "there",   "however", "local",   "public", "further",
+    "given",  "number", "level", "whether",
 };
 
 // Common content words mixed in among the domain words.
 constexpr std::string_view kCommonWords[] = {
-    "question", "issue", "problem", "change", "support", "view", "group", "area", "result",
-    "position", "period", "account", "example", "evidence", "information", "experience",
-    "agreed", "noted", "raised", "discussed", "explained", "suggested", "argued", "felt",
-    "concern", "concerns", "original", "current", "previous", "future", "early", "late",
-    "difficult", "important", "clear", "significant", "different", "possible", "particular",
-    "political", "financial", "operational", "practical", "formal", "informal", "senior",
-    "junior", "external", "internal", "national", "regional", "annual", "monthly", "weekly",
-    "always", "never", "often", "sometimes", "already", "again", "together", "across", "around",
+    "question",    "issue",      "problem",  "change",     "support",   "view",      "group",
+    "area",        "result",     "position", "period",     "account",   "example",   "evidence",
+    "information", "experience", "agreed",   "noted",      "raised",    "discussed", "explained",
+    "suggested",   "argued",     "felt",     "concern",    "concerns",  "original",  "current",
+    "previous",    "future",     "early",    "late",       "difficult", "important", "clear",
+    "significant", "different",  "possible", "particular", "political", "financial", "operational",
+    "practical",   "formal",     "informal", "senior",     "junior",    "external",  "internal",
+    "national",    "regional",   "annual",   "monthly",    "weekly",    "always",    "never",
+    "often",       "sometimes",  "already",  "again",      "together",  "across",    "around",
 };
 
 // Pseudo-words for the long tail of the vocabulary, built from syllables.
 std::string pseudo_word(SplitMix64& rng) {
-  static constexpr std::string_view kOnsets[] = {"b", "c", "d", "f", "g", "h", "l", "m", "n",
-                                                 "p", "r", "s", "t", "v", "w", "br", "cr", "dr",
-                                                 "gr", "pr", "st", "tr", "ch", "sh", "th", "pl"};
+  static constexpr std::string_view kOnsets[] = {
+      "b", "c", "d",  "f",  "g",  "h",  "l",  "m",  "n",  "p",  "r",  "s",  "t",
+      "v", "w", "br", "cr", "dr", "gr", "pr", "st", "tr", "ch", "sh", "th", "pl"};
   static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "ea", "ou", "ai", "io"};
-  static constexpr std::string_view kCodas[] = {"", "", "", "n", "r", "s", "t", "l", "nd", "st",
-                                                "rt", "ng", "ck", "m"};
-  static constexpr std::string_view kSuffixes[] = {"", "", "", "", "ing", "ed", "s", "tion",
-                                                   "ment", "ness", "al", "ly", "er", "ity"};
+  static constexpr std::string_view kCodas[] = {"",  "",   "",   "n",  "r",  "s",  "t",
+                                                "l", "nd", "st", "rt", "ng", "ck", "m"};
+  static constexpr std::string_view kSuffixes[] = {
+      "", "", "", "", "ing", "ed", "s", "tion", "ment", "ness", "al", "ly", "er", "ity"};
   std::string w;
   const std::uint64_t syllables = rng.between(1, 3);
   for (std::uint64_t i = 0; i < syllables; ++i) {
@@ -107,7 +111,8 @@ class Vocabulary {
     // Domain and common words interleaved: two domain words, one common word.
     std::size_t d = 0, c = 0;
     while (d < std::size(kDomainWords) || c < std::size(kCommonWords)) {
-      for (int k = 0; k < 2 && d < std::size(kDomainWords); ++k) add(std::string(kDomainWords[d++]));
+      for (int k = 0; k < 2 && d < std::size(kDomainWords); ++k)
+        add(std::string(kDomainWords[d++]));
       if (c < std::size(kCommonWords)) add(std::string(kCommonWords[c++]));
     }
     SplitMix64 rng{0x5EED0F7A11ULL};  // fixed: the vocabulary is part of the benchmark
@@ -247,8 +252,8 @@ class Writer {
     write_side_files();
     std::cout << "files=" << files_ << "\nbytes=" << bytes_ << "\nparagraphs=" << paragraphs_
               << "\nsentences=" << sentences_ << "\nwords=" << words_
-              << "\nvocabulary=" << vocab_.size() << "\ndirs=" << o_.dirs
-              << "\nseed=" << o_.seed << "\ncorpus_version=" << kCorpusVersion << '\n';
+              << "\nvocabulary=" << vocab_.size() << "\ndirs=" << o_.dirs << "\nseed=" << o_.seed
+              << "\ncorpus_version=" << kCorpusVersion << '\n';
   }
 
  private:

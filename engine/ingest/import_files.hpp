@@ -58,7 +58,8 @@ using ImportProgress =
     std::function<void(const FileOutcome& outcome, std::size_t done, std::size_t total)>;
 
 // The files named by `paths` (directories are walked recursively, hidden
-// entries skipped, in natural order: file-2 before file-10). Error(Usage) for a path that does not exist.
+// entries skipped, in natural order: file-2 before file-10). Error(Usage) for a path that does not
+// exist.
 std::vector<std::filesystem::path> expand_import_paths(
     const std::vector<std::filesystem::path>& paths);
 

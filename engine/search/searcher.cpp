@@ -40,8 +40,7 @@ std::vector<text::Span> find_matches(const std::string& text, const ParsedQuery&
 // Sources already read during one search: hits often share a source.
 using SourceCache = std::map<std::int64_t, store::SourceInfo>;
 
-const store::SourceInfo& source_of(project::Project& project, std::int64_t id,
-                                   SourceCache& cache) {
+const store::SourceInfo& source_of(project::Project& project, std::int64_t id, SourceCache& cache) {
   auto it = cache.find(id);
   if (it != cache.end()) return it->second;
   auto source = store::find_source_by_id(project.store(), id);
@@ -116,9 +115,9 @@ SearchResult search(project::Project& project, const std::string& query,
   }
   // checkatleast = the whole database makes the match count exact.
   const Xapian::doccount check_at_least = options.exact_total ? db.get_doccount() : 0;
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                       static_cast<Xapian::doccount>(options.limit),
-                                       check_at_least);
+  Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                       static_cast<Xapian::doccount>(options.limit), check_at_least);
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_lower = mset.get_matches_lower_bound();

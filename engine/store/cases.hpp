@@ -35,8 +35,8 @@ struct CaseImportResult {
 
 // Adds new cases and updates existing ones from a parsed sheet, in the
 // caller's transaction. Only the columns the sheet has are changed: a sheet
-// of some attributes leaves outcomes and other attributes as they were. Attribute types must match earlier declarations
-// (Error(Conflict) naming the column otherwise). Sources of cases whose
+// of some attributes leaves outcomes and other attributes as they were. Attribute types must match
+// earlier declarations (Error(Conflict) naming the column otherwise). Sources of cases whose
 // outcome changed are queued for re-indexing (their filter terms change).
 CaseImportResult import_cases(Store& store, const cases::CaseSheet& sheet,
                               const std::string& sheet_name, const std::string& coder);

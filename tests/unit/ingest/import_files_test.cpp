@@ -548,8 +548,8 @@ BOOST_AUTO_TEST_CASE(expand_import_paths_walks_directories_in_order_skipping_hid
 }
 
 BOOST_AUTO_TEST_CASE(directories_are_walked_in_natural_order) {
-  for (const char* name : {"minutes-10.txt", "minutes-2.txt", "minutes-1.txt", "minutes-02b.txt",
-                           "Minutes-3.txt"}) {
+  for (const char* name :
+       {"minutes-10.txt", "minutes-2.txt", "minutes-1.txt", "minutes-02b.txt", "Minutes-3.txt"}) {
     file(name, name);
   }
   std::vector<std::string> names;

@@ -271,8 +271,9 @@ BOOST_AUTO_TEST_CASE(outcomes_of_a_source_are_the_distinct_outcomes_of_its_cases
 }
 
 BOOST_AUTO_TEST_CASE(a_sheet_changes_only_the_columns_it_has) {
-  import("id,outcome,sub_outcome,population:integer,governance\n"
-         "A,dissolved,local choice,120000,joint committee\n");
+  import(
+      "id,outcome,sub_outcome,population:integer,governance\n"
+      "A,dissolved,local choice,120000,joint committee\n");
   // A later sheet of one attribute keeps the outcome and the other attribute.
   CaseImportResult r = import("id,population:integer\nA,130000\n");
   BOOST_TEST(r.updated == 1);

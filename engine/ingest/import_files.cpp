@@ -163,7 +163,7 @@ class FileImporter {
     importers::validate(imported, path);
     store::SourceContent content = build_content(imported, options_, path, sha, segmenter_);
 
-    objects_.put(input.bytes);  // before the transaction: a stray object is harmless
+    objects_.put(input.bytes, sha);  // before the transaction: a stray object is harmless
     store::WriteTransaction tx(project_.store());
     store::record_object(project_.store(), sha, static_cast<std::int64_t>(input.bytes.size()));
     store::SourceInfo stored =

@@ -17,11 +17,15 @@ bool ObjectStore::contains(const std::string& sha256) const {
 
 std::string ObjectStore::put(std::string_view bytes) const {
   std::string sha = sha256_hex(bytes);
-  if (contains(sha)) return sha;
-  fs::path path = path_of(sha);
+  put(bytes, sha);
+  return sha;
+}
+
+void ObjectStore::put(std::string_view bytes, const std::string& sha256) const {
+  if (contains(sha256)) return;
+  fs::path path = path_of(sha256);
   fs::create_directories(path.parent_path());
   write_file_atomically(path, bytes);
-  return sha;
 }
 
 bool ObjectStore::verify(const std::string& sha256) const {

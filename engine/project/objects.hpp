@@ -14,6 +14,8 @@ class ObjectStore {
 
   // Stores `bytes` (no-op if already present) and returns their SHA-256.
   std::string put(std::string_view bytes) const;
+  // The same, for a caller that has already hashed the bytes.
+  void put(std::string_view bytes, const std::string& sha256) const;
   std::filesystem::path path_of(const std::string& sha256) const;
   bool contains(const std::string& sha256) const;
   // Re-hashes the stored file: false when missing or damaged.

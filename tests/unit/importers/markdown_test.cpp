@@ -12,6 +12,7 @@
 #include "engine/text/offsets.hpp"
 #include "importers/importer.hpp"
 #include "span_printing.hpp"
+#include "test_support.hpp"
 
 namespace ci = casebook::importers;
 using casebook::Error;
@@ -22,12 +23,6 @@ using casebook::text::Span;
 namespace {
 
 const std::string kDir = std::string(CASEBOOK_TESTDATA) + "/text-encodings/unstructured/";
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  BOOST_REQUIRE_MESSAGE(in, "cannot open test file " + path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 ci::ImportedSource import_md(const std::string& markdown, const std::string& path = "doc.md") {
   ci::ImportedSource out =
@@ -223,9 +218,11 @@ BOOST_AUTO_TEST_CASE(crlf_markdown_matches_lf) {
 
 BOOST_AUTO_TEST_CASE(real_umlaut_files_in_both_encodings) {
   const std::string utf8_path = kDir + "umlauts-utf8.md", latin_path = kDir + "umlauts-non-utf8.md";
-  BOOST_TEST(ci::format_for({utf8_path, read_bytes(utf8_path), std::nullopt}).format == "markdown");
-  const ci::ImportedSource utf8 = import_md(read_bytes(utf8_path), utf8_path);
-  const ci::ImportedSource latin = import_md(read_bytes(latin_path), latin_path);
+  BOOST_TEST(
+      ci::format_for({utf8_path, casebook::testing::read_file(utf8_path), std::nullopt}).format ==
+      "markdown");
+  const ci::ImportedSource utf8 = import_md(casebook::testing::read_file(utf8_path), utf8_path);
+  const ci::ImportedSource latin = import_md(casebook::testing::read_file(latin_path), latin_path);
   BOOST_TEST(utf8.text == "k\u00F6nnen\n\nk\u00F6nnen\n\n\u00E4\u00F6\u00FC\u00DF");
   BOOST_TEST(kinds(utf8) == (std::vector<std::string>{"heading", "paragraph", "paragraph"}),
              boost::test_tools::per_element());

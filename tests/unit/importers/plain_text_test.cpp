@@ -13,6 +13,7 @@
 #include "engine/text/offsets.hpp"
 #include "importers/importer.hpp"
 #include "span_printing.hpp"
+#include "test_support.hpp"
 
 namespace ci = casebook::importers;
 using casebook::Error;
@@ -24,12 +25,6 @@ namespace {
 
 const std::string kDir = std::string(CASEBOOK_TESTDATA) + "/text-encodings/unstructured/";
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  BOOST_REQUIRE_MESSAGE(in, "cannot open test file " + path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 ci::ImportedSource import_text(const std::string& path, std::string bytes,
                                std::optional<std::string> encoding = std::nullopt) {
   const ci::InputFile file{path, std::move(bytes), std::move(encoding)};
@@ -39,7 +34,7 @@ ci::ImportedSource import_text(const std::string& path, std::string bytes,
 }
 
 ci::ImportedSource import_file(const std::string& name) {
-  return import_text(kDir + name, read_bytes(kDir + name));
+  return import_text(kDir + name, casebook::testing::read_file(kDir + name));
 }
 
 std::vector<std::string> passage_texts(const ci::ImportedSource& s) {
@@ -200,9 +195,11 @@ BOOST_AUTO_TEST_CASE(spans_count_code_points_of_nfc_text) {
 
 BOOST_AUTO_TEST_CASE(format_for_sends_txt_files_here) {
   const std::string path = kDir + "fake-text.txt";
-  const ci::FormatEntry& entry = ci::format_for({path, read_bytes(path), std::nullopt});
+  const ci::FormatEntry& entry =
+      ci::format_for({path, casebook::testing::read_file(path), std::nullopt});
   BOOST_TEST(entry.format == "text");
-  BOOST_TEST(entry.make()->import({path, read_bytes(path), std::nullopt}).text == kFakeText);
+  BOOST_TEST(entry.make()->import({path, casebook::testing::read_file(path), std::nullopt}).text ==
+             kFakeText);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

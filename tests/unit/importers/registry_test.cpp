@@ -11,6 +11,7 @@
 #include "engine/core/error.hpp"
 #include "importers/importer.hpp"
 #include "span_printing.hpp"
+#include "test_support.hpp"
 
 namespace ci = casebook::importers;
 using casebook::Error;
@@ -19,12 +20,6 @@ using casebook::ErrorKind;
 namespace {
 
 const std::string kTestData = CASEBOOK_TESTDATA;
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  BOOST_REQUIRE_MESSAGE(in, "cannot open test file " + path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 ci::InputFile input(std::string path, std::string bytes) {
   return ci::InputFile{std::move(path), std::move(bytes), std::nullopt};
@@ -92,7 +87,7 @@ BOOST_AUTO_TEST_CASE(picks_by_extension_case_insensitively) {
 BOOST_AUTO_TEST_CASE(extension_wins_for_text_with_nul_bytes) {
   // BOM-less UTF-16 is full of NULs but is text: its .txt must be trusted.
   const std::string path = kTestData + "/text-encodings/unstructured/fake-text-utf-16-le.txt";
-  BOOST_TEST(format_of(path, read_bytes(path)) == "text");
+  BOOST_TEST(format_of(path, casebook::testing::read_file(path)) == "text");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_or_missing_extension_with_text_content_is_text) {
@@ -115,18 +110,21 @@ BOOST_AUTO_TEST_CASE(png_named_txt_is_refused_as_png) {
 
 BOOST_AUTO_TEST_CASE(legacy_word_doc_is_refused_as_ole2) {
   const std::string path = kTestData + "/docx/unstructured/fake.doc";
-  const Error e = error_from([&] { ci::format_for(input(path, read_bytes(path))); });
+  const Error e =
+      error_from([&] { ci::format_for(input(path, casebook::testing::read_file(path))); });
   BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(ErrorKind::Data));
   BOOST_TEST(contains(e.what(), "fake.doc"));
   BOOST_TEST(contains(e.what(), "OLE2"));
   BOOST_TEST(contains(e.what(), "Word .doc"));
   // Renaming it does not help.
-  const Error renamed = error_from([&] { ci::format_for(input("fake.txt", read_bytes(path))); });
+  const Error renamed =
+      error_from([&] { ci::format_for(input("fake.txt", casebook::testing::read_file(path))); });
   BOOST_TEST(contains(renamed.what(), "Word .doc"));
 }
 
 BOOST_AUTO_TEST_CASE(pdf_is_recognised_whatever_its_name) {
-  const std::string pdf = read_bytes(kTestData + "/pdf/unstructured/fake-memo.pdf");
+  const std::string pdf =
+      casebook::testing::read_file(kTestData + "/pdf/unstructured/fake-memo.pdf");
   for (const std::string name : {"memo.pdf", "memo.txt", "memo.md", "memo", "memo.xyz"}) {
     const Error e = error_from([&] { ci::format_for(input(name, pdf)); });
     BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(ErrorKind::Data));
@@ -156,7 +154,7 @@ BOOST_AUTO_TEST_CASE(office_zip_is_never_taken_for_text) {
   const std::string path = kTestData + "/docx/unstructured/simple.docx";
   std::string chosen;
   try {
-    chosen = format_of("simple.txt", read_bytes(path));
+    chosen = format_of("simple.txt", casebook::testing::read_file(path));
   } catch (const Error& e) {
     chosen = "refused";
     BOOST_TEST(contains(e.what(), "ZIP"));

@@ -23,3 +23,10 @@ if(NOT TARGET cmark::gfm)
   add_library(cmark::gfm ALIAS PkgConfig::CMARK_GFM)
 endif()
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
+
+# ZIP containers (DOCX, ODT, XLSX, REFI-QDA .qdpx): libzip, through pkg-config.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
+# HTML5 parsing: Google's gumbo (libgumbo-dev).
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
+# HTTP for harvesting (libcurl4-openssl-dev).
+find_package(CURL 7.74 REQUIRED)

@@ -112,9 +112,9 @@ std::string format_names() {
   return out;
 }
 
-const FormatEntry* entry_by_sniff(std::string_view head) {
+const FormatEntry* entry_by_sniff(std::string_view bytes) {
   for (const FormatEntry& entry : format_table()) {
-    if (entry.sniff != nullptr && entry.sniff(head)) return &entry;
+    if (entry.sniff != nullptr && entry.sniff(bytes)) return &entry;
   }
   return nullptr;
 }
@@ -216,7 +216,7 @@ const std::vector<FormatEntry>& format_table() {
 
 const FormatEntry& format_for(const InputFile& file) {
   const std::string_view head = head_of(file);
-  if (const FormatEntry* entry = entry_by_sniff(head)) return *entry;
+  if (const FormatEntry* entry = entry_by_sniff(file.bytes)) return *entry;
   if (const Signature* sig = binary_signature(head)) throw_unsupported_binary(file.path, *sig);
 
   const std::string ext = extension_of(file.path);

@@ -66,15 +66,21 @@ std::string_view trim(std::string_view s) {
 TextBuilder::TextBuilder(std::filesystem::path path) : path_(std::move(path)) {}
 
 void TextBuilder::begin_passage(std::string kind, std::string speaker, int page) {
+  ImportedPassage attributes;
+  attributes.kind = std::move(kind);
+  attributes.speaker = std::move(speaker);
+  attributes.page = page;
+  begin_passage(std::move(attributes));
+}
+
+void TextBuilder::begin_passage(ImportedPassage attributes) {
   if (open_) {
     throw_internal(path_.string() + ": TextBuilder::begin_passage called inside a passage");
   }
   open_ = true;
   buffer_.clear();
-  pending_ = ImportedPassage{};
-  pending_.kind = std::move(kind);
-  pending_.speaker = std::move(speaker);
-  pending_.page = page;
+  pending_ = std::move(attributes);
+  pending_.span = text::Span{};
 }
 
 void TextBuilder::append(std::string_view utf8) {

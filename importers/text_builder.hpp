@@ -30,6 +30,9 @@ class TextBuilder {
   // Opens a passage. Passages do not nest: calling this while one is open
   // throws Error(Internal), as do append() and end_passage() with none open.
   void begin_passage(std::string kind, std::string speaker = {}, int page = 0);
+  // The same, with every attribute of ImportedPassage (times, heading path);
+  // its span is ignored and set by end_passage().
+  void begin_passage(ImportedPassage attributes);
 
   // Adds UTF-8 text to the open passage. Throws Error(Internal) when no
   // passage is open; invalid UTF-8 is reported by end_passage().

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libxapian-dev libicu-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev
   libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
+  libzip-dev libgumbo-dev libcurl4-openssl-dev poppler-utils
   xapian-tools sqlite3 python3
 )
 

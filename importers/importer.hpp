@@ -64,6 +64,10 @@ struct ImportedSource {
   // "interview" for a recognised transcript, else empty ("document").
   std::string suggested_type;
   std::vector<std::string> notes;         // what the user should know (guessed encoding...)
+  // For files that hold several sources (a survey: one per respondent): what
+  // this source is within the file, unique and stable across re-imports
+  // ("respondent R17"). Empty for single-source files.
+  std::string part;
 };
 
 class Importer {
@@ -72,6 +76,15 @@ class Importer {
   // Throws casebook::Error(Data) naming the file and the reason when the
   // content cannot be imported (empty, binary, invalid bytes, no text).
   virtual ImportedSource import(const InputFile& file) const = 0;
+
+  // Formats that hold several sources in one file override this (each
+  // source with a distinct `part`); the default is the one source import()
+  // returns.
+  virtual std::vector<ImportedSource> import_all(const InputFile& file) const {
+    std::vector<ImportedSource> out;
+    out.push_back(import(file));
+    return out;
+  }
 };
 
 // One row of the format table.

@@ -14,21 +14,42 @@
 #include <vector>
 
 #include "engine/project/project.hpp"
+#include "engine/store/sources.hpp"
 
 namespace casebook::ingest {
 
 struct ImportOptions {
   std::string coder;               // who imports (audit)
   std::vector<std::string> cases;  // existing case labels
-  std::string type = "document";   // source type
+  std::string type;                // source type; empty: what the content suggests, else document
   std::string label;               // only with a single file
   std::string date;                // ISO yyyy[-mm[-dd]]
   std::string council;
   std::map<std::string, std::string> attributes;
   std::optional<std::string> encoding;  // override charset detection
   std::optional<std::string> format;    // override format detection
+  std::optional<bool> transcript;       // --transcript / --no-transcript
   bool replace = false;                 // accept a changed version of a source
   std::uintmax_t max_file_bytes = std::uintmax_t{512} << 20;
+};
+
+using Provenance = store::Provenance;
+
+// One source to import with its own metadata (a manifest row, a harvested
+// document). Fields left empty fall back to the ImportOptions of the run.
+struct SourceRequest {
+  std::filesystem::path path;        // the file; with `bytes`, only its name is used
+  std::optional<std::string> bytes;  // content already in memory (downloaded)
+  std::string label;
+  std::string type;
+  std::string title;
+  std::string date;
+  std::string council;
+  std::vector<std::string> cases;
+  std::map<std::string, std::string> attributes;  // added to the run's attributes
+  std::optional<std::string> format;
+  std::optional<std::string> encoding;
+  Provenance provenance;
 };
 
 enum class FileStatus { Imported, Replaced, Unchanged, Failed };
@@ -69,5 +90,11 @@ std::vector<std::filesystem::path> expand_import_paths(
 ImportSummary import_files(project::Project& project,
                            const std::vector<std::filesystem::path>& files,
                            const ImportOptions& options, const ImportProgress& progress = {});
+
+// The same for requests with metadata of their own (manifest rows,
+// harvested documents). A file that holds several sources (a survey)
+// yields one outcome per source.
+ImportSummary import_requests(project::Project& project, const std::vector<SourceRequest>& requests,
+                              const ImportOptions& options, const ImportProgress& progress = {});
 
 }  // namespace casebook::ingest

@@ -21,6 +21,24 @@ struct PassageRecord {
   std::string kind;     // paragraph, heading, turn, ...
   std::string speaker;  // empty when none
   int page = 0;         // 0 when unknown
+  std::int64_t start_ms = -1;  // media time of a transcript turn, -1 when unknown
+  std::int64_t end_ms = -1;
+  std::string heading_path;  // "Minutes > 5. Shared services", empty when none
+};
+
+// Where a source came from, beyond the file itself: kept with the source and
+// shown by `casebook sources` (manifest columns url, retrieved, provenance;
+// harvesting fills in all of it).
+struct Provenance {
+  std::string url;           // where it was downloaded from, empty if not
+  std::string retrieved_at;  // ISO 8601 time of retrieval
+  int http_status = 0;       // 0 when not downloaded
+  std::string content_type;  // as the server sent it
+  std::string note;          // free text: "FOI request 2019/44", "harvested from ModernGov"
+  bool empty() const {
+    return url.empty() && retrieved_at.empty() && http_status == 0 && content_type.empty() &&
+           note.empty();
+  }
 };
 
 struct SourceInfo {
@@ -42,6 +60,8 @@ struct SourceInfo {
   std::map<std::string, std::string> attributes;
   std::int64_t passage_count = 0;
   std::int64_t code_points = 0;
+  std::string origin_part;  // the source's part of a multi-source file, else empty
+  Provenance provenance;
 };
 
 // Everything needed to write a source: metadata, text and its segmentation.
@@ -56,6 +76,8 @@ struct SourceContent {
   std::string original_sha256;  // must already be in `objects`
   std::string original_name;
   std::string origin_path;
+  std::string origin_part;  // ImportedSource::part
+  Provenance provenance;
   std::vector<std::string> cases;  // existing case labels
   std::map<std::string, std::string> attributes;
   std::string text;  // canonical NFC text
@@ -81,7 +103,10 @@ SourceInfo replace_source(Store& store, std::int64_t source_id, const SourceCont
 std::optional<SourceInfo> find_source(Store& store, const std::string& label);
 std::optional<SourceInfo> find_source_by_id(Store& store, std::int64_t id);
 std::optional<SourceInfo> find_source_by_original(Store& store, const std::string& sha256);
-std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string& origin_path);
+std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string& origin_path,
+                                                const std::string& origin_part = {});
+// The source downloaded from `url` (its provenance), or nullopt.
+std::optional<SourceInfo> find_source_by_url(Store& store, const std::string& url);
 
 // The source labelled `label`, or Error(NotFound) with a hint.
 SourceInfo require_source(Store& store, const std::string& label);

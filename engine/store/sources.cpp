@@ -16,8 +16,15 @@ constexpr const char* kSourceColumns =
     "s.id, s.label, s.type, s.title, coalesce(s.date, ''), coalesce(s.council, ''), s.format, "
     "s.encoding, s.original_sha256, s.original_name, s.origin_path, s.version, s.imported_at, "
     "s.imported_by, t.code_points, "
-    "(SELECT count(*) FROM passages p WHERE p.source_id = s.id) "
-    "FROM sources s JOIN source_texts t ON t.source_id = s.id ";
+    "(SELECT count(*) FROM passages p WHERE p.source_id = s.id), s.origin_part, "
+    "coalesce(v.url, ''), coalesce(v.retrieved_at, ''), coalesce(v.http_status, 0), "
+    "coalesce(v.content_type, ''), coalesce(v.note, '') "
+    "FROM sources s JOIN source_texts t ON t.source_id = s.id "
+    "LEFT JOIN source_provenance v ON v.source_id = s.id ";
+
+constexpr const char* kPassageColumns =
+    "id, n, start_cp, end_cp, kind, coalesce(speaker, ''), coalesce(page, 0), "
+    "coalesce(start_ms, -1), coalesce(end_ms, -1), coalesce(heading_path, '') ";
 
 // Binds type, title, date, council, format, encoding, original_sha256,
 // original_name and origin_path (in that order) from `first`; returns the
@@ -33,7 +40,32 @@ int bind_content_columns(SQLite::Statement& st, int first, const SourceContent& 
   st.bind(i++, content.original_sha256);
   st.bind(i++, content.original_name);
   st.bind(i++, content.origin_path);
+  st.bind(i++, content.origin_part);
   return i;
+}
+
+// Reads the passage columns of kPassageColumns starting at column `first`.
+PassageRecord read_passage(SQLite::Statement& q, int first) {
+  PassageRecord p;
+  p.id = q.getColumn(first).getInt64();
+  p.n = q.getColumn(first + 1).getInt();
+  p.span = {static_cast<std::size_t>(q.getColumn(first + 2).getInt64()),
+            static_cast<std::size_t>(q.getColumn(first + 3).getInt64())};
+  p.kind = q.getColumn(first + 4).getString();
+  p.speaker = q.getColumn(first + 5).getString();
+  p.page = q.getColumn(first + 6).getInt();
+  p.start_ms = q.getColumn(first + 7).getInt64();
+  p.end_ms = q.getColumn(first + 8).getInt64();
+  p.heading_path = q.getColumn(first + 9).getString();
+  return p;
+}
+
+void bind_int_or_null(SQLite::Statement& st, int index, std::int64_t value, std::int64_t none) {
+  if (value == none) {
+    st.bind(index);
+  } else {
+    st.bind(index, value);
+  }
 }
 
 std::vector<std::string> load_case_labels(Store& store, std::int64_t source_id) {
@@ -73,6 +105,12 @@ SourceInfo read_source_row(Store& store, SQLite::Statement& q) {
   info.imported_by = q.getColumn(13).getString();
   info.code_points = q.getColumn(14).getInt64();
   info.passage_count = q.getColumn(15).getInt64();
+  info.origin_part = q.getColumn(16).getString();
+  info.provenance.url = q.getColumn(17).getString();
+  info.provenance.retrieved_at = q.getColumn(18).getString();
+  info.provenance.http_status = q.getColumn(19).getInt();
+  info.provenance.content_type = q.getColumn(20).getString();
+  info.provenance.note = q.getColumn(21).getString();
   info.cases = load_case_labels(store, info.id);
   info.attributes = load_attributes(store, info.id);
   return info;
@@ -130,7 +168,8 @@ void write_text_and_segmentation(Store& store, std::int64_t source_id,
 
   SQLite::Statement passage(store.db(),
                             "INSERT INTO passages(source_id, n, start_cp, end_cp, kind, speaker, "
-                            "page) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                            "page, start_ms, end_ms, heading_path) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int n = 0;
   for (const PassageRecord& p : content.passages) {
     passage.bind(1, source_id);
@@ -139,11 +178,10 @@ void write_text_and_segmentation(Store& store, std::int64_t source_id,
     passage.bind(4, static_cast<std::int64_t>(p.span.end));
     passage.bind(5, p.kind);
     bind_text_or_null(passage, 6, p.speaker);
-    if (p.page > 0) {
-      passage.bind(7, p.page);
-    } else {
-      passage.bind(7);
-    }
+    bind_int_or_null(passage, 7, p.page > 0 ? p.page : 0, 0);
+    bind_int_or_null(passage, 8, p.start_ms < 0 ? -1 : p.start_ms, -1);
+    bind_int_or_null(passage, 9, p.end_ms < 0 ? -1 : p.end_ms, -1);
+    bind_text_or_null(passage, 10, p.heading_path);
     passage.exec();
     passage.reset();
   }
@@ -159,6 +197,20 @@ void write_text_and_segmentation(Store& store, std::int64_t source_id,
     sentence.exec();
     sentence.reset();
   }
+}
+
+void write_provenance(Store& store, std::int64_t source_id, const Provenance& provenance) {
+  if (provenance.empty()) return;
+  SQLite::Statement insert(store.db(),
+                           "INSERT INTO source_provenance(source_id, url, retrieved_at, "
+                           "http_status, content_type, note) VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind(1, source_id);
+  bind_text_or_null(insert, 2, provenance.url);
+  bind_text_or_null(insert, 3, provenance.retrieved_at);
+  bind_int_or_null(insert, 4, provenance.http_status, 0);
+  bind_text_or_null(insert, 5, provenance.content_type);
+  bind_text_or_null(insert, 6, provenance.note);
+  insert.exec();
 }
 
 void write_cases_and_attributes(Store& store, std::int64_t source_id,
@@ -187,7 +239,8 @@ void delete_content(Store& store, std::int64_t source_id) {
        {"DELETE FROM sentences WHERE source_id = ?", "DELETE FROM passages WHERE source_id = ?",
         "DELETE FROM source_texts WHERE source_id = ?",
         "DELETE FROM source_cases WHERE source_id = ?",
-        "DELETE FROM source_attributes WHERE source_id = ?"}) {
+        "DELETE FROM source_attributes WHERE source_id = ?",
+        "DELETE FROM source_provenance WHERE source_id = ?"}) {
     SQLite::Statement del(store.db(), sql);
     del.bind(1, source_id);
     del.exec();
@@ -202,7 +255,9 @@ nlohmann::json audit_detail(const SourceContent& content) {
           {"encoding", content.encoding},
           {"passages", content.passages.size()},
           {"code_points", content.code_points},
-          {"cases", content.cases}};
+          {"cases", content.cases},
+          {"part", content.origin_part},
+          {"url", content.provenance.url}};
 }
 
 // Sort key that orders labels as a person would: prefix, then number.
@@ -239,8 +294,8 @@ SourceInfo insert_source(Store& store, const SourceContent& content, const std::
   }
   SQLite::Statement insert(store.db(),
                            "INSERT INTO sources(label, type, title, date, council, format, "
-                           "encoding, original_sha256, original_name, origin_path, imported_at, "
-                           "imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "encoding, original_sha256, original_name, origin_path, origin_part, "
+                           "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, label);
   int next = bind_content_columns(insert, 2, content);
   insert.bind(next, utc_now());
@@ -250,6 +305,7 @@ SourceInfo insert_source(Store& store, const SourceContent& content, const std::
 
   write_text_and_segmentation(store, id, content);
   write_cases_and_attributes(store, id, content);
+  write_provenance(store, id, content.provenance);
   enqueue_index(store, id, IndexAction::Index);
   append_audit(store, coder, "source.import", label, audit_detail(content));
   return *find_source_by_id(store, id);
@@ -263,7 +319,7 @@ SourceInfo replace_source(Store& store, std::int64_t source_id, const SourceCont
   SQLite::Statement update(store.db(),
                            "UPDATE sources SET type = ?, title = ?, date = ?, council = ?, "
                            "format = ?, encoding = ?, original_sha256 = ?, original_name = ?, "
-                           "origin_path = ?, version = version + 1, imported_at = ?, "
+                           "origin_path = ?, origin_part = ?, version = version + 1, imported_at = ?, "
                            "imported_by = ? WHERE id = ?");
   int next = bind_content_columns(update, 1, content);
   update.bind(next, utc_now());
@@ -272,6 +328,7 @@ SourceInfo replace_source(Store& store, std::int64_t source_id, const SourceCont
   update.exec();
   write_text_and_segmentation(store, source_id, content);
   write_cases_and_attributes(store, source_id, content);
+  write_provenance(store, source_id, content.provenance);
   enqueue_index(store, source_id, IndexAction::Index);
   nlohmann::json detail = audit_detail(content);
   detail["previous_sha256"] = before->original_sha256;
@@ -293,9 +350,18 @@ std::optional<SourceInfo> find_source_by_original(Store& store, const std::strin
                   [&](SQLite::Statement& q) { q.bind(1, sha256); });
 }
 
-std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string& origin_path) {
-  return find_one(store, "WHERE s.origin_path = ? ORDER BY s.id LIMIT 1",
-                  [&](SQLite::Statement& q) { q.bind(1, origin_path); });
+std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string& origin_path,
+                                                const std::string& origin_part) {
+  return find_one(store, "WHERE s.origin_path = ? AND s.origin_part = ? ORDER BY s.id LIMIT 1",
+                  [&](SQLite::Statement& q) {
+                    q.bind(1, origin_path);
+                    q.bind(2, origin_part);
+                  });
+}
+
+std::optional<SourceInfo> find_source_by_url(Store& store, const std::string& url) {
+  return find_one(store, "WHERE v.url = ? ORDER BY s.id LIMIT 1",
+                  [&](SQLite::Statement& q) { q.bind(1, url); });
 }
 
 SourceInfo require_source(Store& store, const std::string& label) {
@@ -325,22 +391,11 @@ std::string load_text(Store& store, std::int64_t source_id) {
 }
 
 std::vector<PassageRecord> load_passages(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(),
-                      "SELECT id, n, start_cp, end_cp, kind, coalesce(speaker, ''), "
-                      "coalesce(page, 0) FROM passages WHERE source_id = ? ORDER BY n");
+  SQLite::Statement q(store.db(), std::string("SELECT ") + kPassageColumns +
+                                      "FROM passages WHERE source_id = ? ORDER BY n");
   q.bind(1, source_id);
   std::vector<PassageRecord> out;
-  while (q.executeStep()) {
-    PassageRecord p;
-    p.id = q.getColumn(0).getInt64();
-    p.n = q.getColumn(1).getInt();
-    p.span = {static_cast<std::size_t>(q.getColumn(2).getInt64()),
-              static_cast<std::size_t>(q.getColumn(3).getInt64())};
-    p.kind = q.getColumn(4).getString();
-    p.speaker = q.getColumn(5).getString();
-    p.page = q.getColumn(6).getInt();
-    out.push_back(std::move(p));
-  }
+  while (q.executeStep()) out.push_back(read_passage(q, 0));
   return out;
 }
 
@@ -357,20 +412,13 @@ std::vector<text::Span> load_sentences(Store& store, std::int64_t source_id) {
 }
 
 std::optional<PassageRef> find_passage(Store& store, std::int64_t passage_id) {
-  SQLite::Statement q(store.db(),
-                      "SELECT source_id, id, n, start_cp, end_cp, kind, coalesce(speaker, ''), "
-                      "coalesce(page, 0) FROM passages WHERE id = ?");
+  SQLite::Statement q(store.db(), std::string("SELECT source_id, ") + kPassageColumns +
+                                      "FROM passages WHERE id = ?");
   q.bind(1, passage_id);
   if (!q.executeStep()) return std::nullopt;
   PassageRef ref;
   ref.source_id = q.getColumn(0).getInt64();
-  ref.passage.id = q.getColumn(1).getInt64();
-  ref.passage.n = q.getColumn(2).getInt();
-  ref.passage.span = {static_cast<std::size_t>(q.getColumn(3).getInt64()),
-                      static_cast<std::size_t>(q.getColumn(4).getInt64())};
-  ref.passage.kind = q.getColumn(5).getString();
-  ref.passage.speaker = q.getColumn(6).getString();
-  ref.passage.page = q.getColumn(7).getInt();
+  ref.passage = read_passage(q, 1);
   return ref;
 }
 

@@ -132,7 +132,7 @@ fi
 log "building $SRC in $BUILD (RelWithDebInfo)"
 cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check \
+cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check bench_formats \
   >"$OUT/cmake-build.log" 2>&1 || { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
 # The flush size the engine uses without CASEBOOK_INDEX_FLUSH_MB, read from
 # the source being measured (engine/project/index_sync.cpp).
@@ -147,6 +147,7 @@ GEN=$BUILD/bench/gen_corpus
 BENCH_SEARCH=$BUILD/bench/bench_search
 BENCH_INDEX=$BUILD/bench/bench_index
 BENCH_CHECK=$BUILD/bench/bench_check
+BENCH_FORMATS=$BUILD/bench/bench_formats
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 
@@ -358,6 +359,13 @@ for size in $SIZES; do
 done
 [[ -n $FLUSH && $FLUSH_CORPUS_DONE == 0 ]] &&
   log "note: CASEBOOK_BENCH_FLUSH_SIZE=$FLUSH_SIZE is not among the sizes; flush comparison skipped"
+
+# ---- importer throughput per format (bench_formats.cpp: importers alone, in memory;
+# PDF against pdftotext in the same run) --------------------------------------------
+log "importer throughput per format (bench_formats$([[ $QUICK == 1 ]] && echo ' --quick'))"
+timeout "$TIMEOUT" "$BENCH_FORMATS" $([[ $QUICK == 1 ]] && echo --quick) \
+  --testdata "${CASEBOOK_TESTDATA:-$ROOT/../shared/testdata}" >"$RESULTS/formats.tsv" ||
+  die "bench_formats failed"
 
 # ---- search on the passage corpus ----------------------------------------------
 sp=$SEARCH_PASSAGES

@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "engine/core/error.hpp"
 #include "engine/ingest/import_files.hpp"
+#include "engine/ingest/manifest.hpp"
 #include "importers/importer.hpp"
 
 namespace casebook::cli {
@@ -17,9 +18,11 @@ struct ImportArgs {
   std::vector<std::string> paths;
   std::vector<std::string> cases;
   std::vector<std::string> attributes;
-  std::string type = "document";
-  std::string label, date, council, encoding, format;
+  std::string type;
+  std::string label, date, council, encoding, format, manifest;
   bool replace = false;
+  bool transcript = false;
+  bool no_transcript = false;
   bool json = false;
   std::uintmax_t max_size_mb = 512;
 };
@@ -114,25 +117,57 @@ std::string formats_help() {
   return out;
 }
 
+// The files named on the command line, then those of the manifest.
+std::vector<ingest::SourceRequest> import_requests(const ImportArgs& args) {
+  if (args.paths.empty() && args.manifest.empty()) {
+    throw_usage("nothing to import", "name files or directories, or pass --manifest FILE.csv");
+  }
+  std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
+  std::vector<ingest::SourceRequest> requests;
+  for (const auto& file : ingest::expand_import_paths(paths)) {
+    ingest::SourceRequest request;
+    request.path = file;
+    requests.push_back(std::move(request));
+  }
+  if (!args.manifest.empty()) {
+    auto listed = ingest::read_manifest(args.manifest);
+    requests.insert(requests.end(), std::make_move_iterator(listed.begin()),
+                    std::make_move_iterator(listed.end()));
+  }
+  return requests;
+}
+
 }  // namespace
 
 void register_import(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = app.add_subcommand("import", "import files or directories as sources");
-  cmd->add_option("PATH", args->paths, "files or directories (walked recursively)")->required();
+  cmd->add_option("PATH", args->paths, "files or directories (walked recursively)");
+  cmd->add_option("--manifest", args->manifest,
+                  "CSV listing files with their metadata: path,label,type,cases,council,date,"
+                  "title,url,retrieved,provenance,... (other columns become attributes)");
   cmd->add_option("--case", args->cases, "case(s) the sources belong to (repeat or A,B)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // "--case A file.txt": the file is not a case
   cmd->add_option("--type", args->type,
                   "source type: interview, focus-group, minutes, agenda, report, options-paper, "
-                  "business-case, press, ... (default: document)");
+                  "business-case, press, ... (default: interview for a recognised transcript, "
+                  "else document)");
   cmd->add_option("--label", args->label,
                   "label to cite the source by, e.g. Doc-3 (one file only)");
   cmd->add_option("--date", args->date, "date of the source: yyyy, yyyy-mm or yyyy-mm-dd");
   cmd->add_option("--council", args->council, "council or organisation the source comes from");
-  cmd->add_option("--attr", args->attributes, "free attribute NAME=VALUE (repeatable)");
+  cmd->add_option("--attr", args->attributes, "free attribute NAME=VALUE (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--encoding", args->encoding,
                   "character encoding of text files, overriding detection (e.g. windows-1252)");
   cmd->add_option("--format", args->format, "format, overriding detection; " + formats_help());
+  auto* transcript = cmd->add_flag(
+      "--transcript", args->transcript,
+      "read text and DOCX files as transcripts (speaker turns) even if not recognised as such");
+  cmd->add_flag("--no-transcript", args->no_transcript,
+                "never read text or DOCX files as transcripts")
+      ->excludes(transcript);
   cmd->add_flag("--replace", args->replace,
                 "import a changed version of an already imported file (keeps its label)");
   cmd->add_option("--max-size", args->max_size_mb, "largest file to accept, in MB (default 512)");
@@ -141,7 +176,9 @@ void register_import(CLI::App& app, Context& ctx) {
       examples({"casebook import --type minutes --case A --date 2012-05-14 minutes/2012-05-14.txt",
                 "casebook import --type interview --case B,C --label Int-7 interviews/int7.md",
                 "casebook import --case D papers/          (a whole directory)",
-                "casebook import --encoding windows-1252 old-report.txt"}));
+                "casebook import --encoding windows-1252 old-report.txt",
+                "casebook import --manifest collection/manifest.csv",
+                "casebook import --type interview --transcript interviews/int7.txt"}));
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] {
       ingest::ImportOptions options;
@@ -156,12 +193,13 @@ void register_import(CLI::App& app, Context& ctx) {
       if (!args->format.empty()) options.format = args->format;
       options.replace = args->replace;
       options.max_file_bytes = args->max_size_mb << 20;
+      if (args->transcript) options.transcript = true;
+      if (args->no_transcript) options.transcript = false;
 
-      std::vector<std::filesystem::path> paths(args->paths.begin(), args->paths.end());
-      auto files = ingest::expand_import_paths(paths);
+      auto requests = import_requests(*args);
       project::Project project = ctx.open_project();
       auto started = std::chrono::steady_clock::now();
-      auto summary = ingest::import_files(project, files, options, show_progress);
+      auto summary = ingest::import_requests(project, requests, options, show_progress);
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (args->json) {

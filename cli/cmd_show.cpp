@@ -32,19 +32,46 @@ void print_header(const store::SourceInfo& s) {
   }
   std::cout << "\n  " << s.passage_count << " passages, " << s.code_points
             << " characters (code points), from " << s.original_name << " (" << s.format << ", "
-            << s.encoding << ")\n\n";
+            << s.encoding << ")\n";
+  for (const auto& [name, value] : s.attributes) std::cout << "  " << name << ": " << value << '\n';
+  const store::Provenance& from = s.provenance;
+  if (!from.url.empty()) {
+    std::cout << "  retrieved from " << from.url;
+    if (!from.retrieved_at.empty()) std::cout << " at " << from.retrieved_at;
+    if (from.http_status != 0) std::cout << " (HTTP " << from.http_status << ")";
+    if (!from.content_type.empty()) std::cout << ", " << from.content_type;
+    std::cout << '\n';
+  }
+  if (!from.note.empty()) std::cout << "  provenance: " << from.note << '\n';
+  std::cout << '\n';
+}
+
+// 754123 ms -> "00:12:34"
+std::string clock_time(std::int64_t ms) {
+  const std::int64_t seconds = ms / 1000;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld",
+                static_cast<long long>(seconds / 3600), static_cast<long long>(seconds / 60 % 60),
+                static_cast<long long>(seconds % 60));
+  return buffer;
 }
 
 void print_passage(const store::PassageRecord& p, std::string_view text) {
   std::cout << "¶" << p.n << "  " << range(p.span) << "  " << p.kind;
   if (!p.speaker.empty()) std::cout << "  speaker " << p.speaker;
   if (p.page > 0) std::cout << "  page " << p.page;
+  if (p.start_ms >= 0) {
+    std::cout << "  " << clock_time(p.start_ms);
+    if (p.end_ms >= 0) std::cout << "–" << clock_time(p.end_ms);
+  }
+  if (!p.heading_path.empty()) std::cout << "  under " << p.heading_path;
   std::cout << '\n' << text << "\n\n";
 }
 
 nlohmann::json passage_json(const store::PassageRecord& p, std::string_view text) {
   return {{"passage", p.n},           {"start", p.span.start}, {"end", p.span.end},
           {"kind", p.kind},           {"speaker", p.speaker},  {"page", p.page},
+          {"start_ms", p.start_ms},   {"end_ms", p.end_ms},    {"heading_path", p.heading_path},
           {"text", std::string(text)}};
 }
 

@@ -32,7 +32,22 @@ nlohmann::json source_json(const store::SourceInfo& s) {
           {"origin_path", s.origin_path},
           {"version", s.version},
           {"imported_at", s.imported_at},
-          {"imported_by", s.imported_by}};
+          {"imported_by", s.imported_by},
+          {"part", s.origin_part},
+          {"provenance",
+           {{"url", s.provenance.url},
+            {"retrieved_at", s.provenance.retrieved_at},
+            {"http_status", s.provenance.http_status},
+            {"content_type", s.provenance.content_type},
+            {"note", s.provenance.note}}}};
+}
+
+// Where the source came from, in one cell: its URL, else the researcher's
+// note, else the file it was imported from.
+std::string origin_cell(const store::SourceInfo& s) {
+  if (!s.provenance.url.empty()) return s.provenance.url;
+  if (!s.provenance.note.empty()) return s.provenance.note;
+  return s.original_name + (s.origin_part.empty() ? "" : " (" + s.origin_part + ")");
 }
 
 bool keep(const store::SourceInfo& s, const std::string& type, const std::string& case_label) {
@@ -72,8 +87,8 @@ void register_sources(CLI::App& app, Context& ctx) {
         print_json(out);
         return 0;
       }
-      const std::vector<std::string> header = {"label", "type",     "date",   "council",
-                                               "cases", "passages", "format", "title"};
+      const std::vector<std::string> header = {"label",  "type",  "date",  "council", "cases",
+                                               "passages", "format", "title", "origin"};
       auto row = [](const store::SourceInfo& s) {
         return std::vector<std::string>{s.label,
                                         s.type,
@@ -82,7 +97,8 @@ void register_sources(CLI::App& app, Context& ctx) {
                                         join(s.cases, ","),
                                         std::to_string(s.passage_count),
                                         s.format,
-                                        s.title};
+                                        s.title,
+                                        origin_cell(s)};
       };
       if (args->csv) {
         write_csv_row(std::cout, header);

@@ -35,6 +35,8 @@ void register_search(CLI::App& app, Context& ctx);
 void register_cases(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_reindex(CLI::App& app, Context& ctx);
+void register_harvest(CLI::App& app, Context& ctx);
+void register_speakers(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {

@@ -52,6 +52,8 @@ int run(int argc, char** argv) {
   casebook::cli::register_cases(app, ctx);
   casebook::cli::register_check(app, ctx);
   casebook::cli::register_reindex(app, ctx);
+  casebook::cli::register_harvest(app, ctx);
+  casebook::cli::register_speakers(app, ctx);
 
   try {
     app.parse(argc, argv);

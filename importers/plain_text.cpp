@@ -1,17 +1,25 @@
 // Plain text: the canonical text is the whole file, decoded and normalised
 // (LF, NFC, no BOM) but otherwise untouched, so a position in casebook is the
 // position other tools (MAXQDA, NVivo, REFI-QDA exports) see in the same
-// file. Passages are its blank-line separated paragraphs.
+// file. Passages are its blank-line separated paragraphs -- unless most
+// paragraphs open with a speaker label (transcript.cpp) or the user passed
+// --transcript: then the text is rebuilt from speaker turns, labels moved to
+// the passages' speakers.
 
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
 #include "engine/core/error.hpp"
 #include "engine/text/encoding.hpp"
 #include "engine/text/normalize.hpp"
+#include "engine/text/offsets.hpp"
 #include "engine/text/segment.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
+#include "importers/text_builder.hpp"
+#include "importers/transcript.hpp"
 
 namespace casebook::importers {
 namespace {
@@ -45,12 +53,52 @@ void note_line_endings(std::string_view utf8, std::vector<std::string>& notes) {
   }
 }
 
+std::size_t distinct_speakers(const std::vector<SpeakerTurn>& turns) {
+  std::set<std::string> speakers;
+  for (const SpeakerTurn& turn : turns) {
+    if (!turn.speaker.empty()) speakers.insert(turn.speaker);
+  }
+  return speakers.size();
+}
+
+// A transcript is rebuilt from its turns (labels become the passages'
+// speakers), so unlike plain text its positions are not the file's.
+std::optional<ImportedSource> import_as_transcript(const InputFile& file,
+                                                   const CanonicalText& canonical,
+                                                   const std::vector<text::Span>& spans) {
+  if (file.transcript == false) return std::nullopt;
+  const text::OffsetMap map(canonical.text);
+  std::vector<std::string> paragraphs;
+  paragraphs.reserve(spans.size());
+  for (const text::Span& span : spans) paragraphs.emplace_back(map.slice(span));
+  const auto turns = find_speaker_turns(paragraphs, file.transcript == true);
+  if (!turns) return std::nullopt;
+
+  TextBuilder builder(file.path);
+  append_turns(builder, *turns);
+  ImportedSource out = builder.finish();
+  if (out.passages.empty()) return std::nullopt;
+  out.suggested_type = "interview";
+  out.notes.push_back("recognised as a transcript: " + std::to_string(out.passages.size()) +
+                      " turns, " + std::to_string(distinct_speakers(*turns)) +
+                      " speakers; pass --no-transcript to import as plain paragraphs");
+  return out;
+}
+
 class PlainTextImporter final : public Importer {
  public:
   ImportedSource import(const InputFile& file) const override {
     CanonicalText canonical = decode_canonical(file);
     std::vector<text::Span> spans = text::paragraphs(canonical.text);
     if (spans.empty()) throw_no_text(file.path);
+
+    if (auto transcript = import_as_transcript(file, canonical, spans)) {
+      transcript->format = "text";
+      transcript->encoding = std::move(canonical.encoding);
+      transcript->notes.insert(transcript->notes.begin(), canonical.notes.begin(),
+                               canonical.notes.end());
+      return std::move(*transcript);
+    }
 
     ImportedSource out;
     out.text = std::move(canonical.text);

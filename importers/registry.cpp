@@ -31,9 +31,10 @@ struct Signature {
   bool planned;  // an importer for it is on the roadmap: say "yet"
 };
 
-constexpr std::array<Signature, 11> kBinarySignatures{{
-    {"%PDF-", "a PDF document", true},
-    {std::string_view("PK\x03\x04", 4), "a ZIP archive (such as .docx, .odt, .xlsx or .qdpx)",
+constexpr std::array<Signature, 10> kBinarySignatures{{
+    {std::string_view("PK\x03\x04", 4),
+     "a ZIP archive that is not a Word (.docx), OpenDocument (.odt) or Excel (.xlsx) document "
+     "(such as a REFI-QDA .qdpx project)",
      true},
     {std::string_view("PK\x05\x06", 4), "an empty ZIP archive", false},
     {"\x89PNG\r\n\x1a\n", "a PNG image", false},
@@ -209,6 +210,41 @@ const std::vector<FormatEntry>& format_table() {
                     {"md", "markdown", "mdown"},
                     nullptr,
                     make_markdown_importer});
+    rows.push_back({"pdf",
+                    "PDF documents with a text layer (needs pdftotext from poppler-utils)",
+                    {"pdf"},
+                    sniff_pdf,
+                    make_pdf_importer});
+    // Before html: a saved ModernGov response is recognised by its root
+    // element; .xml is claimed here so that HTML error pages saved as .xml
+    // get a clear error instead of being imported as something else.
+    rows.push_back({"moderngov",
+                    "ModernGov mgWebService.asmx XML responses (meetings, committees, councillors)",
+                    {"xml"},
+                    sniff_moderngov,
+                    make_moderngov_importer});
+    rows.push_back({"html",
+                    "HTML and XHTML pages (Hansard debates become speaker turns)",
+                    {"html", "htm", "xhtml"},
+                    sniff_html,
+                    make_html_importer});
+    rows.push_back({"survey",
+                    "survey answers, one source per respondent: XLSX, or CSV with an id column "
+                    "(detected by content; see survey.cpp)",
+                    {"xlsx"},
+                    sniff_survey_file,
+                    make_survey_importer});
+    rows.push_back({"webvtt",
+                    "WebVTT subtitles and transcripts (Teams, Zoom, YouTube): speaker turns",
+                    {"vtt"},
+                    sniff_webvtt,
+                    make_webvtt_importer});
+    rows.push_back({"srt", "SubRip subtitles: speaker turns", {"srt"}, sniff_srt, make_srt_importer});
+    rows.push_back({"sbv", "YouTube SubViewer subtitles", {"sbv"}, nullptr, make_sbv_importer});
+    rows.push_back({"docx", "Word documents (.docx): headings, lists, tables, notes, comments",
+                    {"docx"}, sniff_docx, make_docx_importer});
+    rows.push_back({"odt", "OpenDocument text (.odt): headings, lists, tables, notes, comments",
+                    {"odt"}, sniff_odt, make_odt_importer});
     return rows;
   }();
   return table;

@@ -34,8 +34,9 @@ std::optional<std::vector<SpeakerTurn>> find_speaker_turns(
     const std::vector<std::string>& paragraphs, bool force);
 
 // Appends `turns` to `builder` as "turn" passages, merging consecutive turns
-// of the same speaker into one (the merged turn keeps the first start and
-// the last end time).
+// of the same speaker into one (texts joined by "\n"; the merged turn keeps
+// the first start and the last end time). Turns without a speaker become
+// "paragraph" passages and are never merged.
 void append_turns(TextBuilder& builder, const std::vector<SpeakerTurn>& turns);
 
 }  // namespace casebook::importers

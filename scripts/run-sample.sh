@@ -66,42 +66,9 @@ section "Import the case sheet (13 cases, A-M)"
 run cases import "$sample/cases.csv"
 
 section "Import the sources listed in corpora/sample/manifest.csv"
-# manifest.csv columns: path,cases,type,date,council,label. No quoted fields and
-# no commas inside values; several cases are separated by ';' (e.g. A;K); an
-# empty label lets casebook number the source (Doc-1, Doc-2, ...).
-imported=0
-line_no=0
-while IFS= read -r line || [[ -n "$line" ]]; do
-  line_no=$((line_no + 1))
-  line="${line%$'\r'}"
-  [[ $line_no -eq 1 || -z "${line//[[:space:]]/}" || "$line" == \#* ]] && continue
-  IFS=, read -r path cases type date council label extra <<<"$line"
-  if [[ -z "$path" || -z "$cases" || -n "${extra:-}" ]]; then
-    echo "run-sample.sh: manifest.csv line $line_no: expected path,cases,type,date,council,label" >&2
-    exit 1
-  fi
-  args=(import)
-  IFS=';' read -r -a case_list <<<"$cases"
-  for c in "${case_list[@]}"; do args+=(--case "$c"); done
-  [[ -n "$type" ]] && args+=(--type "$type")
-  [[ -n "$date" ]] && args+=(--date "$date")
-  [[ -n "$council" ]] && args+=(--council "$council")
-  [[ -n "$label" ]] && args+=(--label "$label")
-  args+=("$sample/$path")
-  if ! result="$(cb_quiet "${args[@]}" 2>&1)"; then
-    echo "run-sample.sh: importing $path failed (manifest.csv line $line_no):" >&2
-    echo "$result" >&2
-    exit 1
-  fi
-  # casebook prints "imported LABEL PATH (format, encoding, N passages)", any
-  # notes (encoding detected, line endings converted), then a summary line.
-  # Keep the label, the parenthesis and the notes.
-  summary="$(sed -nE '1s/^ *imported +([^ ]+) .*(\([^)]*\)) *$/\1  \2/p' <<<"$result")"
-  printf '  %-55s %s\n' "$path" "${summary:-${result%%$'\n'*}}"
-  grep -E '^ *note:' <<<"$result" | sed -E 's/^ */        /' || true
-  imported=$((imported + 1))
-done <"$sample/manifest.csv"
-echo "$imported files imported"
+# One command for the whole collection: the manifest gives each file its
+# cases (several separated by ';'), type, date, council and label.
+run import --manifest "$sample/manifest.csv"
 
 section "The sources"
 run sources

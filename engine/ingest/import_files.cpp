@@ -71,29 +71,105 @@ void validate_options(project::Project& project, const ImportOptions& options,
                       "check the spelling with 'casebook cases list'");
     }
   }
-  store::canonical_type_name(options.type);  // throws Usage for a malformed type
+  if (!options.type.empty()) store::canonical_type_name(options.type);  // Usage when malformed
   if (options.format) importers::format_named(*options.format);
   if (options.encoding) text::require_known_encoding(*options.encoding);
 }
 
-// What the store should hold for one imported file.
+// A request's own metadata is checked like the run's options, before anything
+// is written.
+void validate_request(project::Project& project, const SourceRequest& request) {
+  const std::string where = request.path.string() + ": ";
+  if (!request.date.empty() && !index::date_to_number(request.date)) {
+    throw_usage(where + "date '" + request.date + "' is not a date",
+                "use yyyy, yyyy-mm or yyyy-mm-dd, e.g. 2014-03-02");
+  }
+  for (const std::string& c : request.cases) {
+    if (!store::find_case(project.store(), c)) {
+      throw_not_found(where + "no case '" + c + "' in this project",
+                      "import the case sheet first ('casebook cases import SHEET.csv'), or "
+                      "check the spelling with 'casebook cases list'");
+    }
+  }
+  if (!request.type.empty()) store::canonical_type_name(request.type);
+  if (request.format) importers::format_named(*request.format);
+  if (request.encoding) text::require_known_encoding(*request.encoding);
+}
+
+// The run's options with one request's own metadata laid over them.
+struct EffectiveOptions {
+  std::string label, type, title, date, council;
+  std::vector<std::string> cases;
+  std::map<std::string, std::string> attributes;
+  std::optional<std::string> format, encoding;
+  store::Provenance provenance;
+};
+
+EffectiveOptions effective_options(const SourceRequest& request, const ImportOptions& options) {
+  auto pick = [](const std::string& own, const std::string& run) { return own.empty() ? run : own; };
+  EffectiveOptions e;
+  e.label = pick(request.label, options.label);
+  e.type = pick(request.type, options.type);
+  e.title = request.title;
+  e.date = pick(request.date, options.date);
+  e.council = pick(request.council, options.council);
+  e.cases = options.cases;
+  for (const std::string& c : request.cases) {
+    if (std::find(e.cases.begin(), e.cases.end(), c) == e.cases.end()) e.cases.push_back(c);
+  }
+  e.attributes = options.attributes;
+  for (const auto& [name, value] : request.attributes) e.attributes[name] = value;
+  e.format = request.format ? request.format : options.format;
+  e.encoding = request.encoding ? request.encoding : options.encoding;
+  e.provenance = request.provenance;
+  return e;
+}
+
+// Metadata the file states about itself becomes attributes, unless the user
+// gave the same attribute; "council" fills the council when none was given.
+void merge_file_metadata(const importers::ImportedSource& imported, store::SourceContent& content) {
+  for (const auto& [name, value] : imported.metadata) {
+    if (value.empty()) continue;
+    if (name == "council") {
+      if (content.council.empty()) content.council = value;
+      continue;
+    }
+    content.attributes.emplace(name, value);
+  }
+}
+
+std::string origin_path_of(const SourceRequest& request) {
+  if (request.bytes && !request.provenance.url.empty()) return request.provenance.url;
+  return fs::absolute(request.path).lexically_normal().string();
+}
+
+// What the store should hold for one imported source.
 store::SourceContent build_content(const importers::ImportedSource& imported,
-                                   const ImportOptions& options, const fs::path& path,
+                                   const EffectiveOptions& options, const SourceRequest& request,
                                    const std::string& sha, text::Segmenter& segmenter) {
   store::SourceContent content;
   content.label = options.label;
-  content.type = store::canonical_type_name(options.type);
-  content.title = imported.title.empty() ? path.stem().string() : imported.title;
+  const std::string type =
+      !options.type.empty()
+          ? options.type
+          : (imported.suggested_type.empty() ? std::string("document") : imported.suggested_type);
+  content.type = store::canonical_type_name(type);
+  content.title = !options.title.empty()      ? options.title
+                  : !imported.title.empty()   ? imported.title
+                                              : request.path.stem().string();
   content.date = options.date.empty() ? imported.date : options.date;
   if (!content.date.empty() && !index::date_to_number(content.date)) content.date.clear();
   content.council = options.council;
   content.format = imported.format;
   content.encoding = imported.encoding;
   content.original_sha256 = sha;
-  content.original_name = path.filename().string();
-  content.origin_path = fs::absolute(path).lexically_normal().string();
+  content.original_name = request.path.filename().string();
+  content.origin_path = origin_path_of(request);
+  content.origin_part = imported.part;
+  content.provenance = options.provenance;
   content.cases = options.cases;
   content.attributes = options.attributes;
+  merge_file_metadata(imported, content);
   content.text = imported.text;
   const text::OffsetMap offsets(content.text);
   content.code_points = static_cast<std::int64_t>(offsets.code_points());
@@ -103,6 +179,9 @@ store::SourceContent build_content(const importers::ImportedSource& imported,
     record.kind = p.kind;
     record.speaker = p.speaker;
     record.page = p.page;
+    record.start_ms = p.start_ms;
+    record.end_ms = p.end_ms;
+    record.heading_path = p.heading_path;
     content.passages.push_back(std::move(record));
     // Sentences are found within passages, so none straddles two of them.
     for (const text::Span& s : segmenter.sentences(offsets.slice(p.span))) {
@@ -112,81 +191,132 @@ store::SourceContent build_content(const importers::ImportedSource& imported,
   return content;
 }
 
+FileOutcome failed_outcome(const fs::path& path, const Error& e) {
+  FileOutcome outcome;
+  outcome.path = path;
+  outcome.status = FileStatus::Failed;
+  outcome.error = e.what();
+  outcome.hint = e.hint();
+  return outcome;
+}
+
 class FileImporter {
  public:
   FileImporter(project::Project& project, const ImportOptions& options)
       : project_(project), options_(options), objects_(project.objects_dir()), sync_(project) {}
 
-  FileOutcome import(const fs::path& path) {
-    FileOutcome outcome;
-    outcome.path = path;
+  // One outcome per source the request yields (several for a survey).
+  std::vector<FileOutcome> import(const SourceRequest& request) {
     try {
-      import_into(path, outcome);
+      return import_request(request);
     } catch (const Error& e) {
-      outcome.status = FileStatus::Failed;
-      outcome.error = e.what();
-      outcome.hint = e.hint();
       if (e.kind() == ErrorKind::Busy || e.kind() == ErrorKind::Io) throw;
+      return {failed_outcome(request.path, e)};
     } catch (const SQLite::Exception& e) {
-      store::rethrow_sqlite(e, "importing " + path.string());
+      store::rethrow_sqlite(e, "importing " + request.path.string());
     }
-    return outcome;
   }
 
   void finish() { sync_.finish(); }
 
  private:
-  void import_into(const fs::path& path, FileOutcome& outcome) {
-    importers::InputFile input{path, project::read_input_file(path, options_.max_file_bytes),
-                               options_.encoding};
-    outcome.bytes = input.bytes.size();
+  std::vector<FileOutcome> import_request(const SourceRequest& request) {
+    const EffectiveOptions options = effective_options(request, options_);
+    importers::InputFile input{request.path,
+                               request.bytes ? *request.bytes
+                                             : project::read_input_file(request.path,
+                                                                        options_.max_file_bytes),
+                               options.encoding, options_.transcript};
+    if (input.bytes.size() > options_.max_file_bytes) {
+      throw_data(request.path.string() + ": larger than the " +
+                     std::to_string(options_.max_file_bytes >> 20) + " MB limit",
+                 "pass --max-size MB to allow larger files");
+    }
     const std::string sha = sha256_hex(input.bytes);
     if (auto same = store::find_source_by_original(project_.store(), sha)) {
-      outcome.status = FileStatus::Unchanged;
-      outcome.label = same->label;
-      outcome.format = same->format;
-      outcome.passages = same->passage_count;
-      outcome.notes.push_back("identical to " + same->label + ", already imported");
-      return;
-    }
-    auto previous = previous_version(path);
-    if (previous && !options_.replace) {
-      throw_conflict(path.string() + ": this file was imported before as " + previous->label +
-                         " and its content has changed",
-                     "codings point at character offsets of the old text; pass --replace to "
-                     "import the new version as " +
-                         previous->label + " version " + std::to_string(previous->version + 1));
+      return {unchanged_outcome(request.path, *same, input.bytes.size())};
     }
     const auto& entry =
-        options_.format ? importers::format_named(*options_.format) : importers::format_for(input);
-    importers::ImportedSource imported = entry.make()->import(input);
-    importers::validate(imported, path);
-    store::SourceContent content = build_content(imported, options_, path, sha, segmenter_);
+        options.format ? importers::format_named(*options.format) : importers::format_for(input);
+    std::vector<importers::ImportedSource> sources = entry.make()->import_all(input);
+    if (sources.size() > 1 && !options.label.empty()) {
+      throw_usage(request.path.string() + " holds " + std::to_string(sources.size()) +
+                      " sources, but --label names one",
+                  "leave out --label; each source gets its own label");
+    }
+    // Check everything before writing anything, so a file is all or nothing.
+    std::vector<std::pair<store::SourceContent, std::optional<store::SourceInfo>>> planned;
+    for (const importers::ImportedSource& imported : sources) {
+      importers::validate(imported, request.path);
+      store::SourceContent content = build_content(imported, options, request, sha, segmenter_);
+      auto previous = previous_version(options, content);
+      if (previous && !options_.replace) throw_changed(request.path, *previous);
+      planned.emplace_back(std::move(content), std::move(previous));
+    }
 
     objects_.put(input.bytes, sha);  // before the transaction: a stray object is harmless
+    std::vector<FileOutcome> outcomes;
     store::WriteTransaction tx(project_.store());
     store::record_object(project_.store(), sha, static_cast<std::int64_t>(input.bytes.size()));
-    store::SourceInfo stored =
-        previous ? store::replace_source(project_.store(), previous->id, content, options_.coder)
-                 : store::insert_source(project_.store(), content, options_.coder);
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      auto& [content, previous] = planned[i];
+      store::SourceInfo stored =
+          previous ? store::replace_source(project_.store(), previous->id, content, options_.coder)
+                   : store::insert_source(project_.store(), content, options_.coder);
+      outcomes.push_back(stored_outcome(request.path, stored, content, sources[i],
+                                        previous.has_value(), i == 0 ? input.bytes.size() : 0));
+    }
     tx.commit();
     sync_.apply_pending();
+    return outcomes;
+  }
 
-    outcome.status = previous ? FileStatus::Replaced : FileStatus::Imported;
+  static FileOutcome unchanged_outcome(const fs::path& path, const store::SourceInfo& same,
+                                       std::uintmax_t bytes) {
+    FileOutcome outcome;
+    outcome.path = path;
+    outcome.bytes = bytes;
+    outcome.status = FileStatus::Unchanged;
+    outcome.label = same.label;
+    outcome.format = same.format;
+    outcome.passages = same.passage_count;
+    outcome.notes.push_back("identical to " + same.label + ", already imported");
+    return outcome;
+  }
+
+  static FileOutcome stored_outcome(const fs::path& path, const store::SourceInfo& stored,
+                                    const store::SourceContent& content,
+                                    const importers::ImportedSource& imported, bool replaced,
+                                    std::uintmax_t bytes) {
+    FileOutcome outcome;
+    outcome.path = path;
+    outcome.bytes = bytes;
+    outcome.status = replaced ? FileStatus::Replaced : FileStatus::Imported;
     outcome.label = stored.label;
     outcome.format = imported.format;
     outcome.encoding = imported.encoding;
     outcome.passages = static_cast<std::int64_t>(content.passages.size());
     outcome.sentences = static_cast<std::int64_t>(content.sentences.size());
     outcome.notes = imported.notes;
+    if (!imported.part.empty()) outcome.notes.insert(outcome.notes.begin(), imported.part);
+    return outcome;
   }
 
-  // The source this file is a new version of: the same --label, or the same
-  // path imported before.
-  std::optional<store::SourceInfo> previous_version(const fs::path& path) {
-    if (!options_.label.empty()) return store::find_source(project_.store(), options_.label);
-    return store::find_source_by_origin(project_.store(),
-                                        fs::absolute(path).lexically_normal().string());
+  [[noreturn]] static void throw_changed(const fs::path& path, const store::SourceInfo& previous) {
+    throw_conflict(path.string() + ": this file was imported before as " + previous.label +
+                       " and its content has changed",
+                   "codings point at character offsets of the old text; pass --replace to "
+                   "import the new version as " +
+                       previous.label + " version " + std::to_string(previous.version + 1));
+  }
+
+  // The source this one is a new version of: the same --label, or the same
+  // path (and part of it) imported before.
+  std::optional<store::SourceInfo> previous_version(const EffectiveOptions& options,
+                                                    const store::SourceContent& content) {
+    if (!options.label.empty()) return store::find_source(project_.store(), options.label);
+    return store::find_source_by_origin(project_.store(), content.origin_path,
+                                        content.origin_part);
   }
 
   project::Project& project_;
@@ -249,13 +379,28 @@ std::vector<fs::path> expand_import_paths(const std::vector<fs::path>& paths) {
 
 ImportSummary import_files(project::Project& project, const std::vector<fs::path>& files,
                            const ImportOptions& options, const ImportProgress& progress) {
-  validate_options(project, options, files.size());
+  std::vector<SourceRequest> requests;
+  requests.reserve(files.size());
+  for (const fs::path& path : files) {
+    SourceRequest request;
+    request.path = path;
+    requests.push_back(std::move(request));
+  }
+  return import_requests(project, requests, options, progress);
+}
+
+ImportSummary import_requests(project::Project& project, const std::vector<SourceRequest>& requests,
+                              const ImportOptions& options, const ImportProgress& progress) {
+  validate_options(project, options, requests.size());
+  for (const SourceRequest& request : requests) validate_request(project, request);
   project::WriteLock lock(project.lock_file(), kLockWait);
   FileImporter importer(project, options);
   ImportSummary summary;
-  for (const fs::path& path : files) {
-    summary.files.push_back(importer.import(path));
-    if (progress) progress(summary.files.back(), summary.files.size(), files.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    for (FileOutcome& outcome : importer.import(requests[i])) {
+      summary.files.push_back(std::move(outcome));
+      if (progress) progress(summary.files.back(), i + 1, requests.size());
+    }
   }
   importer.finish();
   return summary;

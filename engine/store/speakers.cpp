@@ -38,17 +38,20 @@ std::string existing_name(Store& store, const std::string& name) {
   return q.getColumn(0).getString();
 }
 
+// Sources with turns of `name` (any case) not already spelt `except`.
 std::vector<std::int64_t> sources_with_speaker(Store& store, const std::string& name,
-                                               std::optional<std::int64_t> source_id) {
+                                               std::optional<std::int64_t> source_id,
+                                               const std::string& except = {}) {
   SQLite::Statement q(store.db(),
-                      "SELECT DISTINCT source_id FROM passages WHERE speaker = ? COLLATE NOCASE "
-                      "AND (?2 IS NULL OR source_id = ?2) ORDER BY source_id");
+                      "SELECT DISTINCT source_id FROM passages WHERE speaker = ?1 COLLATE NOCASE "
+                      "AND speaker <> ?3 AND (?2 IS NULL OR source_id = ?2) ORDER BY source_id");
   q.bind(1, name);
   if (source_id) {
     q.bind(2, *source_id);
   } else {
     q.bind(2);
   }
+  q.bind(3, except);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
@@ -121,17 +124,16 @@ RenameResult rename_speaker(Store& store, const std::string& from, const std::st
     throw_usage("the new speaker name is empty", "give the name to use, e.g. \"Jane Smith\"");
   }
   const std::string old_name = existing_name(store, from);
-  if (old_name == to) {
-    throw_usage("the speaker is already called '" + to + "'", "give a different new name");
-  }
-  const auto sources = sources_with_speaker(store, old_name, source_id);
-  if (sources.empty()) {
+  if (sources_with_speaker(store, old_name, source_id).empty()) {
     throw_not_found("'" + old_name + "' does not speak in that source",
                     "list its speakers with 'casebook speakers --source LABEL'");
   }
+  // Every spelling of `from` (any case) becomes `to`; turns already spelt
+  // exactly `to` are left alone, so "rename interviewer Interviewer" merges
+  // INTERVIEWER into Interviewer.
   SQLite::Statement update(store.db(),
-                           "UPDATE passages SET speaker = ? WHERE speaker = ? COLLATE NOCASE "
-                           "AND (?3 IS NULL OR source_id = ?3)");
+                           "UPDATE passages SET speaker = ?1 WHERE speaker = ?2 COLLATE NOCASE "
+                           "AND speaker <> ?1 AND (?3 IS NULL OR source_id = ?3)");
   update.bind(1, to);
   update.bind(2, old_name);
   if (source_id) {
@@ -139,8 +141,13 @@ RenameResult rename_speaker(Store& store, const std::string& from, const std::st
   } else {
     update.bind(3);
   }
+  const auto sources = sources_with_speaker(store, old_name, source_id, to);
   RenameResult result;
   result.passages = update.exec();
+  if (result.passages == 0) {
+    throw_usage("every turn of '" + old_name + "' is already spelt '" + to + "'",
+                "give a different new name");
+  }
   result.sources = static_cast<std::int64_t>(sources.size());
   if (!source_id) carry_mapping(store, old_name, to);
   for (std::int64_t id : sources) enqueue_index(store, id, IndexAction::Index);

@@ -8,7 +8,7 @@ bash "$CASEBOOK_SOURCE_DIR/scripts/run-sample.sh" > tour.txt 2>&1 || {
   cat tour.txt >&2
   fail "scripts/run-sample.sh failed"
 }
-contains "$(cat tour.txt)" "30 files imported"
+contains "$(cat tour.txt)" "30 imported, 0 replaced, 0 unchanged, 0 failed"
 contains "$(cat tour.txt)" "ok: 30 sources"
 
 p=sample-output/project

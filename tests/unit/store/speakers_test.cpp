@@ -163,6 +163,9 @@ BOOST_AUTO_TEST_CASE(rename_errors) {
   e = expect_error(ErrorKind::Usage,
                    [&] { store::rename_speaker(store, "Jane", "  ", std::nullopt, "s"); });
   BOOST_TEST(contains(e.what(), "empty"));
+  e = expect_error(ErrorKind::Usage,
+                   [&] { store::rename_speaker(store, "jane", "Jane", std::nullopt, "s"); });
+  BOOST_TEST(contains(e.what(), "already spelt 'Jane'"));
   e = expect_error(ErrorKind::NotFound,
                    [&] { store::rename_speaker(store, "Jane", "J", second.id, "s"); });
   BOOST_TEST(contains(e.what(), "does not speak in that source"));

@@ -15,7 +15,7 @@
 
 #include "engine/core/error.hpp"
 #include "importers/formats.hpp"
-#include "importers/zip_archive.hpp"
+#include "importers/office_package.hpp"
 
 namespace casebook::importers {
 namespace {

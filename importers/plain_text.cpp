@@ -103,7 +103,12 @@ class PlainTextImporter final : public Importer {
     ImportedSource out;
     out.text = std::move(canonical.text);
     out.passages.reserve(spans.size());
-    for (const text::Span& span : spans) out.passages.push_back({span, "paragraph", {}, 0});
+    for (const text::Span& span : spans) {
+      ImportedPassage passage;
+      passage.span = span;
+      passage.kind = "paragraph";
+      out.passages.push_back(std::move(passage));
+    }
     out.format = "text";
     out.encoding = std::move(canonical.encoding);
     out.notes = std::move(canonical.notes);

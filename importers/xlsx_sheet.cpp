@@ -9,7 +9,7 @@
 #include <string>
 
 #include "engine/core/error.hpp"
-#include "importers/zip_archive.hpp"
+#include "importers/office_package.hpp"
 
 namespace casebook::importers {
 namespace {

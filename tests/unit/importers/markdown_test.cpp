@@ -26,7 +26,7 @@ const std::string kDir = std::string(CASEBOOK_TESTDATA) + "/text-encodings/unstr
 
 ci::ImportedSource import_md(const std::string& markdown, const std::string& path = "doc.md") {
   ci::ImportedSource out =
-      ci::format_named("markdown").make()->import({path, markdown, std::nullopt});
+      ci::format_named("markdown").make()->import({path, markdown, std::nullopt, std::nullopt});
   ci::validate(out, path);
   return out;
 }
@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(crlf_markdown_matches_lf) {
 BOOST_AUTO_TEST_CASE(real_umlaut_files_in_both_encodings) {
   const std::string utf8_path = kDir + "umlauts-utf8.md", latin_path = kDir + "umlauts-non-utf8.md";
   BOOST_TEST(
-      ci::format_for({utf8_path, casebook::testing::read_file(utf8_path), std::nullopt}).format ==
+      ci::format_for({utf8_path, casebook::testing::read_file(utf8_path), std::nullopt, std::nullopt}).format ==
       "markdown");
   const ci::ImportedSource utf8 = import_md(casebook::testing::read_file(utf8_path), utf8_path);
   const ci::ImportedSource latin = import_md(casebook::testing::read_file(latin_path), latin_path);

@@ -27,7 +27,7 @@ const std::string kDir = std::string(CASEBOOK_TESTDATA) + "/text-encodings/unstr
 
 ci::ImportedSource import_text(const std::string& path, std::string bytes,
                                std::optional<std::string> encoding = std::nullopt) {
-  const ci::InputFile file{path, std::move(bytes), std::move(encoding)};
+  const ci::InputFile file{path, std::move(bytes), std::move(encoding), std::nullopt};
   ci::ImportedSource out = ci::format_named("text").make()->import(file);
   ci::validate(out, path);
   return out;
@@ -196,9 +196,9 @@ BOOST_AUTO_TEST_CASE(spans_count_code_points_of_nfc_text) {
 BOOST_AUTO_TEST_CASE(format_for_sends_txt_files_here) {
   const std::string path = kDir + "fake-text.txt";
   const ci::FormatEntry& entry =
-      ci::format_for({path, casebook::testing::read_file(path), std::nullopt});
+      ci::format_for({path, casebook::testing::read_file(path), std::nullopt, std::nullopt});
   BOOST_TEST(entry.format == "text");
-  BOOST_TEST(entry.make()->import({path, casebook::testing::read_file(path), std::nullopt}).text ==
+  BOOST_TEST(entry.make()->import({path, casebook::testing::read_file(path), std::nullopt, std::nullopt}).text ==
              kFakeText);
 }
 

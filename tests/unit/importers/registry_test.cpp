@@ -22,7 +22,7 @@ namespace {
 const std::string kTestData = CASEBOOK_TESTDATA;
 
 ci::InputFile input(std::string path, std::string bytes) {
-  return ci::InputFile{std::move(path), std::move(bytes), std::nullopt};
+  return ci::InputFile{std::move(path), std::move(bytes), std::nullopt, std::nullopt};
 }
 
 template <class F>
@@ -50,7 +50,7 @@ ci::ImportedSource valid_source() {
   ci::ImportedSource s;
   s.format = "test";
   s.text = "Hello\n\nworld";  // 12 code points
-  s.passages = {{{0, 5}, "paragraph", "", 0}, {{7, 12}, "paragraph", "", 0}};
+  s.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""}, {{7, 12}, "paragraph", "", 0, -1, -1, ""}};
   return s;
 }
 
@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(format_named_finds_rows_and_rejects_unknown_names) {
 BOOST_AUTO_TEST_CASE(validate_accepts_a_good_source) {
   BOOST_CHECK_NO_THROW(ci::validate(valid_source(), "good.txt"));
   ci::ImportedSource touching = valid_source();
-  touching.passages = {{{0, 5}, "paragraph", "", 0}, {{5, 12}, "paragraph", "", 0}};
+  touching.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""}, {{5, 12}, "paragraph", "", 0, -1, -1, ""}};
   BOOST_CHECK_NO_THROW(ci::validate(touching, "good.txt"));
 }
 
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(validate_rejects_broken_passages) {
   for (const auto& [spans, why] : broken) {
     ci::ImportedSource s = valid_source();
     s.passages.clear();
-    for (const auto& span : spans) s.passages.push_back({span, "paragraph", "", 0});
+    for (const auto& span : spans) s.passages.push_back({span, "paragraph", "", 0, -1, -1, ""});
     const Error e = error_from([&] { ci::validate(s, "dir/broken.md"); });
     BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(ErrorKind::Internal), why);
     BOOST_TEST(contains(e.what(), "dir/broken.md"), why);

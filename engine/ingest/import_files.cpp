@@ -234,6 +234,7 @@ class FileImporter {
     }
     const std::string sha = sha256_hex(input.bytes);
     if (auto same = store::find_source_by_original(project_.store(), sha)) {
+      remember_url(request, *same);
       return {unchanged_outcome(request.path, *same, input.bytes.size())};
     }
     const auto& entry =
@@ -269,6 +270,16 @@ class FileImporter {
     tx.commit();
     sync_.apply_pending();
     return outcomes;
+  }
+
+  // Content already stored but downloaded from another URL: remember the URL,
+  // so resuming a harvest does not fetch it again.
+  void remember_url(const SourceRequest& request, const store::SourceInfo& same) {
+    const std::string& url = request.provenance.url;
+    if (url.empty() || store::find_source_by_url(project_.store(), url)) return;
+    store::WriteTransaction tx(project_.store());
+    store::record_source_url(project_.store(), same.id, url);
+    tx.commit();
   }
 
   static FileOutcome unchanged_outcome(const fs::path& path, const store::SourceInfo& same,

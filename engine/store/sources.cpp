@@ -360,8 +360,20 @@ std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string&
 }
 
 std::optional<SourceInfo> find_source_by_url(Store& store, const std::string& url) {
-  return find_one(store, "WHERE v.url = ? ORDER BY s.id LIMIT 1",
+  return find_one(store,
+                  "WHERE v.url = ?1 OR s.id = (SELECT source_id FROM source_urls WHERE url = ?1) "
+                  "ORDER BY s.id LIMIT 1",
                   [&](SQLite::Statement& q) { q.bind(1, url); });
+}
+
+void record_source_url(Store& store, std::int64_t source_id, const std::string& url) {
+  SQLite::Statement insert(store.db(),
+                           "INSERT OR IGNORE INTO source_urls(url, source_id, seen_at) "
+                           "VALUES (?, ?, ?)");
+  insert.bind(1, url);
+  insert.bind(2, source_id);
+  insert.bind(3, utc_now());
+  insert.exec();
 }
 
 SourceInfo require_source(Store& store, const std::string& label) {

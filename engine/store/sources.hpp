@@ -105,8 +105,11 @@ std::optional<SourceInfo> find_source_by_id(Store& store, std::int64_t id);
 std::optional<SourceInfo> find_source_by_original(Store& store, const std::string& sha256);
 std::optional<SourceInfo> find_source_by_origin(Store& store, const std::string& origin_path,
                                                 const std::string& origin_part = {});
-// The source downloaded from `url` (its provenance), or nullopt.
+// The source downloaded from `url` (its provenance, or a further URL the
+// same content came from), or nullopt.
 std::optional<SourceInfo> find_source_by_url(Store& store, const std::string& url);
+// Records that `url` served the content of source `source_id` too.
+void record_source_url(Store& store, std::int64_t source_id, const std::string& url);
 
 // The source labelled `label`, or Error(NotFound) with a hint.
 SourceInfo require_source(Store& store, const std::string& label);

@@ -34,3 +34,13 @@ CREATE TABLE speakers (
             CHECK (role IN ('unknown', 'informant', 'interviewer', 'other')),
   updated_at TEXT NOT NULL
 );
+
+-- Further URLs a stored source's content was downloaded from (one paper
+-- linked from several meetings, a moved page), so a harvest run does not
+-- fetch it again. The source's own provenance keeps the first URL.
+CREATE TABLE source_urls (
+  url       TEXT PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  seen_at   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX source_urls_by_source ON source_urls(source_id);

@@ -81,6 +81,11 @@ BOOST_AUTO_TEST_CASE(the_same_body_again_is_unchanged) {
   auto again = import_requests(project, {downloaded("https://a.example/2", body)}, options);
   BOOST_TEST(static_cast<int>(again.files[0].status) == static_cast<int>(FileStatus::Unchanged));
   BOOST_TEST(store::count_sources(project.store()) == 1);
+  // The second URL now leads to the stored source, so a resumed harvest
+  // does not download it again.
+  auto by_second_url = store::find_source_by_url(project.store(), "https://a.example/2");
+  BOOST_TEST_REQUIRE(by_second_url.has_value());
+  BOOST_TEST(by_second_url->provenance.url == "https://a.example/1");
 }
 
 BOOST_AUTO_TEST_CASE(request_metadata_is_laid_over_the_run_options) {

@@ -73,6 +73,10 @@ run import --manifest "$sample/manifest.csv"
 section "The sources"
 run sources
 
+section "Interview speakers, recognised from the transcripts' speaker labels"
+run speakers map Interviewer --interviewer
+run speakers
+
 section "The cases, with their outcomes and attributes"
 run cases list
 

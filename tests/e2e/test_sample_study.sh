@@ -10,12 +10,18 @@ bash "$CASEBOOK_SOURCE_DIR/scripts/run-sample.sh" > tour.txt 2>&1 || {
 }
 contains "$(cat tour.txt)" "30 imported, 0 replaced, 0 unchanged, 0 failed"
 contains "$(cat tour.txt)" "ok: 30 sources"
+contains "$(cat tour.txt)" "recognised as a transcript: 17 turns, 2 speakers"
 
 p=sample-output/project
 run_cb 0 -C "$p" sources --json
 equals "$(json_get "$OUT" 'len(d)')" 30
 equals "$(json_get "$OUT" 'sorted(s["label"] for s in d if s["type"] == "interview")')" \
   "['Int-1', 'Int-2', 'Int-3', 'Int-4', 'Int-5', 'Int-6']"
+# The interviews were read as transcripts: the interviewer speaks in all six.
+run_cb 0 -C "$p" speakers --json
+equals "$(json_get "$OUT" '[(s["role"], len(s["sources"])) for s in d if s["name"] == "Interviewer"]')" \
+  "[('interviewer', 6)]"
+run_cb 0 -C "$p" sources --json
 # The windows-1252 options paper was detected and decoded (curly quotes, £).
 equals "$(json_get "$OUT" '[s["encoding"] for s in d if "options-paper" in s["original_name"] and "coldharbour" in s["original_name"]]')" "['windows-1252']"
 run_cb 0 -C "$p" cases list --json

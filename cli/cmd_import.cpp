@@ -86,7 +86,12 @@ nlohmann::json outcome_json(const ingest::FileOutcome& f) {
 
 void print_summary(const ingest::ImportSummary& summary, double seconds) {
   for (const auto& f : summary.files) {
-    if (f.status == ingest::FileStatus::Failed) continue;
+    if (f.status == ingest::FileStatus::Failed) {
+      // Listed again here (the error was shown as it happened) so the summary
+      // of a long batch names every file that needs attention.
+      std::cout << std::left << std::setw(10) << "failed" << std::setw(9) << "-" << f.error << '\n';
+      continue;
+    }
     std::cout << std::left << std::setw(10) << status_word(f.status) << std::setw(9) << f.label
               << f.path.string();
     if (f.status != ingest::FileStatus::Unchanged) {
@@ -162,11 +167,11 @@ void register_import(CLI::App& app, Context& ctx) {
   cmd->add_option("--encoding", args->encoding,
                   "character encoding of text files, overriding detection (e.g. windows-1252)");
   cmd->add_option("--format", args->format, "format, overriding detection; " + formats_help());
-  auto* transcript = cmd->add_flag(
-      "--transcript", args->transcript,
-      "read text and DOCX files as transcripts (speaker turns) even if not recognised as such");
+  auto* transcript = cmd->add_flag("--transcript", args->transcript,
+                                   "read text, DOCX and ODT files as transcripts (speaker turns) "
+                                   "even if not recognised as such");
   cmd->add_flag("--no-transcript", args->no_transcript,
-                "never read text or DOCX files as transcripts")
+                "never read text, DOCX or ODT files as transcripts")
       ->excludes(transcript);
   cmd->add_flag("--replace", args->replace,
                 "import a changed version of an already imported file (keeps its label)");

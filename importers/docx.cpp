@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/office_package.hpp"
 
@@ -33,14 +34,6 @@ constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata;
 // Fields nest (a PAGE field inside an IF); deeper nesting than this is only
 // counted, so a hostile file cannot grow the stack of field states.
 constexpr std::size_t kMaxFieldDepth = 64;
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Element names of a WordprocessingML part, whatever prefix it binds the
 // namespace to ("w:" by convention, but any prefix or none is legal).
@@ -217,13 +210,7 @@ class WordReader {
   std::string joined_text(const pugi::xml_node& container, std::string_view sep) {
     std::vector<DocumentBlock> parts;
     blocks(container, parts);
-    std::string out;
-    for (const DocumentBlock& block : parts) {
-      if (block.text.find_first_not_of(" \t\n") == std::string::npos) continue;
-      if (!out.empty()) out += sep;
-      out += block.text;
-    }
-    return out;
+    return join_block_texts(parts, sep);
   }
 
  private:
@@ -566,7 +553,7 @@ class DocxReader {
     std::string created, modified;
     for (const pugi::xml_node& node : doc.document_element().children()) {
       const std::string_view name = local_name(node);
-      std::string value = trimmed(node.child_value());
+      std::string value(trim_xml_whitespace(node.child_value()));
       if (value.empty()) continue;
       if (name == "title") out.title = value;
       if (name == "created") created = iso_date_prefix(value);
@@ -577,12 +564,6 @@ class DocxReader {
       if (name == "keywords") out.metadata["keywords"] = value;
     }
     out.date = !created.empty() ? created : modified;
-  }
-
-  static std::string trimmed(std::string_view s) {
-    const std::size_t first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
   }
 
   const InputFile& file_;

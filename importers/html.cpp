@@ -22,6 +22,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/text/encoding.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/moderngov.hpp"
@@ -39,30 +40,6 @@ constexpr std::size_t kCharsetScanBytes = 4096;
 // A bold opening longer than this is emphasis, not a speaker label.
 constexpr std::size_t kMaxLabelBytes = 300;
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return out;
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == ':' || c == '_';
 }
@@ -72,7 +49,7 @@ bool is_name_char(char c) {
 // Skips a UTF-8 BOM, whitespace and comments from `pos`.
 std::size_t skip_prolog_noise(std::string_view head, std::size_t pos) {
   for (;;) {
-    while (pos < head.size() && is_space(head[pos])) ++pos;
+    while (pos < head.size() && is_ascii_whitespace(head[pos])) ++pos;
     if (!starts_with(head.substr(pos), "<!--")) return pos;
     const std::size_t end = head.find("-->", pos);
     if (end == std::string_view::npos) return head.size();
@@ -90,11 +67,11 @@ bool opens_html(std::string_view rest) {
 
 // The value after `key` ("charset=") in `text` at `pos`, unquoted.
 std::string attribute_value_after(std::string_view text, std::size_t pos) {
-  while (pos < text.size() && is_space(text[pos])) ++pos;
+  while (pos < text.size() && is_ascii_whitespace(text[pos])) ++pos;
   if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'')) ++pos;
   std::size_t end = pos;
-  while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '\'' &&
-         text[end] != ';' && text[end] != '>' && text[end] != '/')
+  while (end < text.size() && !is_ascii_whitespace(text[end]) && text[end] != '"' &&
+         text[end] != '\'' && text[end] != ';' && text[end] != '>' && text[end] != '/')
     ++end;
   return std::string(text.substr(pos, end - pos));
 }
@@ -309,7 +286,7 @@ std::string_view tag_of(const GumboNode* node) {
 // An attribute's value, trimmed, as written.
 std::string raw_attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
-  return attr == nullptr ? std::string() : trim(attr->value);
+  return attr == nullptr ? std::string() : std::string(trim_ascii_whitespace(attr->value));
 }
 
 // An attribute's value, trimmed and lower-cased, for comparing keywords.
@@ -425,7 +402,7 @@ struct BlockContext {
 
 // A question number ("1.", "T2.") may come before a Hansard speaker label.
 bool is_question_number(const std::string& text) {
-  std::string t = trim(text);
+  std::string t(trim_ascii_whitespace(text));
   if (t.empty()) return true;
   if (t.front() == 'T') t.erase(0, 1);
   if (!t.empty() && t.back() == '.') t.pop_back();
@@ -558,7 +535,7 @@ class BlockCollector {
       return;
     }
     for (char c : text) {
-      if (is_space(c)) {
+      if (is_ascii_whitespace(c)) {
         run_.pending_space = true;
         continue;
       }
@@ -602,15 +579,16 @@ class BlockCollector {
   // The speaker named by the run's opening bold label, or "".
   std::string label_speaker() const {
     if (!run_.label_start || !run_.label_end || *run_.label_end <= *run_.label_start) return {};
-    std::string label = trim(
-        std::string_view(run_.text).substr(*run_.label_start, *run_.label_end - *run_.label_start));
+    std::string label(trim_ascii_whitespace(std::string_view(run_.text).substr(
+        *run_.label_start, *run_.label_end - *run_.label_start)));
     if (label.size() > kMaxLabelBytes || label.find('\n') != std::string::npos) return {};
     if (!label.empty() && label.back() == ':') {
       label.pop_back();
-      return trim(label);
+      return std::string(trim_ascii_whitespace(label));
     }
     // "<b>Name</b>: text" -- the colon right after the bold text.
-    const std::string after = trim(std::string_view(run_.text).substr(*run_.label_end));
+    const std::string after(
+        trim_ascii_whitespace(std::string_view(run_.text).substr(*run_.label_end)));
     return !label.empty() && starts_with(after, ":") ? label : std::string();
   }
 
@@ -627,7 +605,7 @@ class BlockCollector {
     const std::string text =
         keeping_whitespace() || (!contexts_.empty() && contexts_.back().keep_whitespace)
             ? trim_blank_lines(run_.text)
-            : trim(run_.text);
+            : std::string(trim_ascii_whitespace(run_.text));
     if (!text.empty()) {
       Block block;
       const BlockContext* context = contexts_.empty() ? nullptr : &contexts_.back();
@@ -662,11 +640,13 @@ class BlockCollector {
     std::size_t b = 0;
     while (b < s.size()) {
       const std::size_t nl = s.find('\n', b);
-      if (nl == std::string::npos || !trim(std::string_view(s).substr(b, nl - b)).empty()) break;
+      if (nl == std::string::npos ||
+          !trim_ascii_whitespace(std::string_view(s).substr(b, nl - b)).empty())
+        break;
       b = nl + 1;
     }
     std::size_t e = s.size();
-    while (e > b && is_space(s[e - 1])) --e;
+    while (e > b && is_ascii_whitespace(s[e - 1])) --e;
     return s.substr(b, e - b);
   }
 };
@@ -782,13 +762,13 @@ std::string element_text(const GumboNode* node) {
   }
   std::string collapsed;
   for (char c : out) {
-    if (is_space(c)) {
+    if (is_ascii_whitespace(c)) {
       if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
     } else {
       collapsed += c;
     }
   }
-  return trim(collapsed);
+  return std::string(trim_ascii_whitespace(collapsed));
 }
 
 struct PageMetadata {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/core/error.hpp"
@@ -196,7 +197,7 @@ class PassageWalker {
   void enter(cmark_node* node) {
     // A table row is one passage, its cells separated by tabs.
     if (is_table_row(node)) {
-      builder_.begin_passage("table-row");
+      begin("table-row");
       return;
     }
     if (is_node(node, "table_cell")) {
@@ -205,13 +206,16 @@ class PassageWalker {
     }
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
-        builder_.begin_passage("heading");
+        // Its own heading path is that of the headings above its level.
+        close_headings_from(cmark_node_get_heading_level(node));
+        begin("heading");
+        heading_text_.emplace();
         break;
       case CMARK_NODE_PARAGRAPH:
-        builder_.begin_passage(paragraph_kind(node));
+        begin(paragraph_kind(node));
         break;
       case CMARK_NODE_CODE_BLOCK:  // a leaf: entered, never exited
-        builder_.begin_passage("code");
+        begin("code");
         builder_.append(literal_of(node));
         builder_.end_passage();
         break;
@@ -238,6 +242,11 @@ class PassageWalker {
     const std::size_t index = builder_.passage_count();
     builder_.end_passage();
     const bool kept = builder_.passage_count() > index;
+    if (type == CMARK_NODE_HEADING) {
+      if (kept)
+        open_headings_.push_back({cmark_node_get_heading_level(node), collapsed(*heading_text_)});
+      heading_text_.reset();
+    }
     if (kept && !title_passage_ && type == CMARK_NODE_HEADING &&
         cmark_node_get_heading_level(node) == 1) {
       title_passage_ = index;
@@ -247,11 +256,45 @@ class PassageWalker {
   // Inline text outside a heading or paragraph cannot occur in CommonMark,
   // but guard so a surprising tree loses text rather than aborting.
   void append(std::string_view utf8) {
-    if (builder_.in_passage()) builder_.append(utf8);
+    if (!builder_.in_passage()) return;
+    builder_.append(utf8);
+    if (heading_text_) *heading_text_ += utf8;
+  }
+
+  // Opens a passage under the headings open at this point.
+  void begin(std::string kind) {
+    ImportedPassage attributes;
+    attributes.kind = std::move(kind);
+    for (const auto& [level, text] : open_headings_) {
+      if (!attributes.heading_path.empty()) attributes.heading_path += " > ";
+      attributes.heading_path += text;
+    }
+    builder_.begin_passage(std::move(attributes));
+  }
+
+  // A heading of `level` closes every open heading at that level or below.
+  void close_headings_from(int level) {
+    while (!open_headings_.empty() && open_headings_.back().first >= level) {
+      open_headings_.pop_back();
+    }
+  }
+
+  // Runs of whitespace (line breaks inside a heading) become one space.
+  static std::string collapsed(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      const bool space = c == ' ' || c == '\t' || c == '\n';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
   }
 
   TextBuilder builder_;
   std::optional<std::size_t> title_passage_;
+  std::vector<std::pair<int, std::string>> open_headings_;  // level, text
+  std::optional<std::string> heading_text_;                 // the open heading's text so far
 };
 
 NodePtr parse(std::string_view markdown, const std::filesystem::path& path) {

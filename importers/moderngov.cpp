@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/text_builder.hpp"
 
@@ -32,29 +33,6 @@ const char* const kBaseUrlHint =
     "request in a browser: the council may have moved its site, switched to https, or "
     "blocked the request";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // ---- the first markup of a file -------------------------------------------
 
 // The position of the first element or doctype, skipping a BOM, whitespace,
@@ -62,7 +40,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 std::size_t first_markup(std::string_view head) {
   std::size_t pos = starts_with(head, "\xEF\xBB\xBF") ? 3 : 0;
   while (pos < head.size()) {
-    while (pos < head.size() && is_space(head[pos])) ++pos;
+    while (pos < head.size() && is_ascii_whitespace(head[pos])) ++pos;
     const std::string_view rest = head.substr(pos);
     if (starts_with(rest, "<?")) {
       const std::size_t end = head.find("?>", pos);
@@ -83,8 +61,10 @@ std::size_t first_markup(std::string_view head) {
 // "councillorsbyward", or "!doctype".
 std::string tag_name_at(std::string_view head, std::size_t pos) {
   std::size_t end = pos + 1;
-  while (end < head.size() && !is_space(head[end]) && head[end] != '>' && head[end] != '/') ++end;
-  std::string name = lower(head.substr(pos + 1, end - pos - 1));
+  while (end < head.size() && !is_ascii_whitespace(head[end]) && head[end] != '>' &&
+         head[end] != '/')
+    ++end;
+  std::string name = ascii_lower(head.substr(pos + 1, end - pos - 1));
   const std::size_t colon = name.find(':');
   if (colon != std::string::npos && name[0] != '!') name.erase(0, colon + 1);
   return name;
@@ -103,7 +83,7 @@ bool is_html_page(std::string_view head) {
   const std::size_t pos = first_markup(head);
   if (pos == std::string_view::npos) return false;
   const std::string name = tag_name_at(head, pos);
-  if (name == "!doctype") return lower(head.substr(pos, 14)) == "<!doctype html";
+  if (name == "!doctype") return ascii_lower(head.substr(pos, 14)) == "<!doctype html";
   return name == "html" || name == "head" || name == "body";
 }
 
@@ -112,7 +92,7 @@ bool is_html_page(std::string_view head) {
 bool is_redirect(std::string_view head) {
   constexpr std::size_t kSmallPage = 4096;
   if (head.size() > kSmallPage) return false;
-  const std::string text = lower(head);
+  const std::string text = ascii_lower(head);
   return text.find("window.location") != std::string::npos ||
          text.find("location.href") != std::string::npos ||
          text.find("location.replace") != std::string::npos ||
@@ -122,7 +102,7 @@ bool is_redirect(std::string_view head) {
 
 // The text of the page's <title>, whitespace collapsed, for the message.
 std::string html_title(std::string_view head) {
-  const std::string text = lower(head);
+  const std::string text = ascii_lower(head);
   const std::size_t open = text.find("<title");
   if (open == std::string::npos) return {};
   const std::size_t start = text.find('>', open);
@@ -130,19 +110,19 @@ std::string html_title(std::string_view head) {
   if (start == std::string::npos || end == std::string::npos || end < start) return {};
   std::string out;
   for (char c : head.substr(start + 1, end - start - 1)) {
-    if (is_space(c)) {
+    if (is_ascii_whitespace(c)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
       out += c;
     }
   }
-  return trim(out);
+  return std::string(trim_ascii_whitespace(out));
 }
 
 // ---- element access: case-insensitive local names, trimmed values ---------
 
 std::string local_name(const pugi::xml_node& node) {
-  std::string name = lower(node.name());
+  std::string name = ascii_lower(node.name());
   const std::size_t colon = name.find(':');
   if (colon != std::string::npos) name.erase(0, colon + 1);
   return name;
@@ -168,8 +148,8 @@ std::string value_of(const pugi::xml_node& parent, std::initializer_list<std::st
   for (std::string_view name : names) {
     const pugi::xml_node child = child_named(parent, name);
     if (child) {
-      std::string value = trim(child.child_value());
-      if (value.empty()) value = trim(child.text().get());
+      std::string value(trim_ascii_whitespace(child.child_value()));
+      if (value.empty()) value = std::string(trim_ascii_whitespace(child.text().get()));
       if (!value.empty()) return value;
     }
   }
@@ -177,7 +157,7 @@ std::string value_of(const pugi::xml_node& parent, std::initializer_list<std::st
 }
 
 bool is_true(const std::string& value) {
-  const std::string v = lower(value);
+  const std::string v = ascii_lower(value);
   return v == "true" || v == "1" || v == "yes";
 }
 
@@ -234,7 +214,7 @@ void reject_non_xml(std::string_view where, std::string_view bytes) {
   if (response_kind(bytes)) return;
   if (is_redirect(head)) throw_redirect(where);
   if (is_html_page(head)) throw_html_page(where, head);
-  if (trim(head).empty()) {
+  if (trim_ascii_whitespace(head).empty()) {
     throw_data(std::string(where) + ": the server's answer is empty", kBaseUrlHint);
   }
 }
@@ -308,7 +288,7 @@ Document document_from(const pugi::xml_node& node) {
   d.title = value_of(node, {"title", "attachmenttitle", "documenttitle"});
   d.url = value_of(node, {"url", "link", "attachmenturl"});
   d.attachment_id = value_of(node, {"attachmentid"});
-  d.type = lower(value_of(node, {"documenttype", "doctype", "type", "category"}));
+  d.type = ascii_lower(value_of(node, {"documenttype", "doctype", "type", "category"}));
   if (d.type.empty()) d.type = document_type_from_title(d.title);
   return d;
 }
@@ -349,11 +329,6 @@ Councillor councillor_from(const pugi::xml_node& node) {
   c.work_address = value_of(node, {"workaddress"});
   c.photo_url = value_of(node, {"photosmallurl"});
   return c;
-}
-
-bool is_digits(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 bool valid_date(int year, int month, int day) {
@@ -405,7 +380,7 @@ std::optional<Response> response_kind(std::string_view bytes) {
   if (!kind || *kind == Response::CouncillorsByWard) return kind;
   // "<meeting>" and "<committees>" are generic names: ask for a ModernGov
   // id element too before claiming the file.
-  const std::string text = lower(head);
+  const std::string text = ascii_lower(head);
   const bool has_ids = text.find("<meetingid") != std::string::npos ||
                        text.find("<committeeid") != std::string::npos ||
                        text.find("<committeescount") != std::string::npos;
@@ -467,7 +442,7 @@ std::vector<Ward> parse_councillors_by_ward(std::string_view where, std::string_
 }
 
 std::string iso_date(std::string_view value) {
-  const std::string v = trim(value);
+  const std::string v(trim_ascii_whitespace(value));
   // dd/mm/yyyy (ModernGov's own form), optionally followed by a time.
   if (v.size() >= 10 && v[2] == '/' && v[5] == '/' && is_digits(v.substr(0, 2)) &&
       is_digits(v.substr(3, 2)) && is_digits(v.substr(6, 4))) {
@@ -485,7 +460,7 @@ std::string iso_date(std::string_view value) {
 }
 
 std::string document_type_from_title(std::string_view title) {
-  const std::string t = lower(title);
+  const std::string t = ascii_lower(title);
   // Order matters: "Minutes of the previous meeting" in an agenda pack is
   // minutes; "Decision report" is a decision notice rather than a report.
   if (contains_word(t, "minute")) return "minutes";

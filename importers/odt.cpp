@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/office_package.hpp"
 
@@ -31,10 +32,6 @@ constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata;
 // gigabytes, and no real document needs more.
 constexpr long kMaxRepeatedSpaces = 1000;
 constexpr long kMaxRepeatedCells = 100;
-
-bool is_odf_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 long count_attribute(const pugi::xml_node& node, const char* name, long max) {
   const long n = node.attribute(name).as_int(1);
@@ -83,13 +80,7 @@ class OdtReader {
   std::string joined_text(const pugi::xml_node& container, std::string_view sep) {
     std::vector<DocumentBlock> parts;
     blocks(container, parts);
-    std::string out;
-    for (const DocumentBlock& block : parts) {
-      if (block.text.find_first_not_of(" \t\n") == std::string::npos) continue;
-      if (!out.empty()) out += sep;
-      out += block.text;
-    }
-    return out;
+    return join_block_texts(parts, sep);
   }
 
   // Notes and comments met in the body, in the order they appeared.
@@ -162,7 +153,7 @@ class OdtReader {
     std::string collapsed;
     bool space = text.after_space;
     for (const char c : data) {
-      if (is_odf_space(c)) {
+      if (is_xml_whitespace(c)) {
         if (!space) collapsed += ' ';
         space = true;
       } else {
@@ -255,12 +246,6 @@ pugi::xml_node child_named(const pugi::xml_node& node, std::string_view local) {
   return {};
 }
 
-std::string trimmed(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 class OdtImporter final : public Importer {
  public:
   ImportedSource import(const InputFile& file) const override {
@@ -330,7 +315,7 @@ class OdtImporter final : public Importer {
     std::string creation_date, date, initial_creator, creator, keywords;
     for (const pugi::xml_node& node : child_named(doc.document_element(), "meta").children()) {
       const std::string_view name = local_name(node);
-      const std::string value = trimmed(node.child_value());
+      const std::string value(trim_xml_whitespace(node.child_value()));
       if (value.empty()) continue;
       if (name == "title") out.title = value;
       if (name == "subject") out.metadata["subject"] = value;
@@ -355,7 +340,7 @@ class OdtImporter final : public Importer {
 
 bool sniff_odt(std::string_view bytes) {
   const auto mimetype = read_small_zip_entry(bytes, "mimetype", 200);
-  return mimetype && trimmed(*mimetype) == kOdtMimeType;
+  return mimetype && trim_xml_whitespace(*mimetype) == kOdtMimeType;
 }
 
 std::unique_ptr<Importer> make_odt_importer() {

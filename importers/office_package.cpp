@@ -230,6 +230,16 @@ ImportedSource build_word_processing_source(const InputFile& file, WordProcessin
   return out;
 }
 
+std::string join_block_texts(const std::vector<DocumentBlock>& blocks, std::string_view sep) {
+  std::string out;
+  for (const DocumentBlock& block : blocks) {
+    if (block.text.find_first_not_of(" \t\n") == std::string::npos) continue;
+    if (!out.empty()) out += sep;
+    out += block.text;
+  }
+  return out;
+}
+
 std::string iso_date_prefix(std::string_view value) {
   const std::size_t first = value.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};

@@ -88,6 +88,10 @@ struct WordProcessingDocument {
 ImportedSource build_word_processing_source(const InputFile& file, WordProcessingDocument document,
                                             std::string_view format);
 
+// The texts of `blocks` that hold more than spaces, tabs and LFs, joined
+// with `sep` (a header's or a note's paragraphs as one passage).
+std::string join_block_texts(const std::vector<DocumentBlock>& blocks, std::string_view sep);
+
 // "2013-12-23" from "2013-12-23T23:15:00Z" (or a bare date); empty when the
 // value does not start with one.
 std::string iso_date_prefix(std::string_view value);

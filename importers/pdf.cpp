@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/subprocess.hpp"
 #include "importers/text_builder.hpp"
@@ -252,10 +253,6 @@ std::string meta_value(std::string_view head, const std::string& name) {
   return head_value(head, "<meta name=\"" + name + "\" content=\"", "\"/>");
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // "2023-06-21" from pdftotext's "2023-06-21T09:30:27-04"; empty when the
 // value is not an ISO date.
 std::string iso_date_of(std::string_view value) {
@@ -297,12 +294,6 @@ void read_document_info(std::string_view head, std::size_t pages, ImportedSource
 
 using Lines = std::vector<std::string>;
 
-std::string_view trim(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 // Control characters other than tab and newline (stray in some PDFs' text)
 // become spaces, and invalid UTF-8 becomes U+FFFD, so what a damaged font
 // encoding yields is still text.
@@ -335,14 +326,15 @@ std::vector<Lines> split_pages(std::string_view body) {
     const std::size_t end = std::min(body.find('\f', pos), body.size());
     const std::string_view page = body.substr(pos, end - pos);
     pos = end + 1;
-    if (end == body.size() && trim(page).find_first_not_of('\n') == std::string_view::npos) {
+    if (end == body.size() &&
+        trim_spaces_and_tabs(page).find_first_not_of('\n') == std::string_view::npos) {
       break;  // what follows the last form feed
     }
     Lines lines;
     std::size_t line_pos = 0;
     while (line_pos <= page.size()) {
       const std::size_t line_end = std::min(page.find('\n', line_pos), page.size());
-      lines.emplace_back(trim(page.substr(line_pos, line_end - line_pos)));
+      lines.emplace_back(trim_spaces_and_tabs(page.substr(line_pos, line_end - line_pos)));
       line_pos = line_end + 1;
     }
     pages.push_back(std::move(lines));
@@ -558,6 +550,7 @@ class PdfImporter final : public Importer {
     }
     ImportedSource out = builder.finish();
     out.format = "pdf";
+    out.encoding = "UTF-8";  // of the text layer, as pdftotext -enc UTF-8 gives it
     read_document_info(parts.head, pages.size(), out);
     if (removed > 0) {
       out.notes.push_back("left out " + std::to_string(removed) +

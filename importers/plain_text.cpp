@@ -16,6 +16,7 @@
 #include "engine/text/normalize.hpp"
 #include "engine/text/offsets.hpp"
 #include "engine/text/segment.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/text_builder.hpp"
@@ -23,10 +24,6 @@
 
 namespace casebook::importers {
 namespace {
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 // A note for encodings the user did not state and the file did not declare
 // in a way that leaves no doubt, so they can check and override.

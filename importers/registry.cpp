@@ -12,6 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/text/normalize.hpp"
 #include "engine/text/offsets.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/importer.hpp"
 
@@ -47,18 +48,6 @@ constexpr std::array<Signature, 10> kBinarySignatures{{
     {"{\\rtf", "an RTF document", false},
     {"\x7F\x45LF", "an executable program", false},  // \x45 is 'E'; "\x7FE" would be one escape
 }};
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return out;
-}
 
 std::string_view head_of(const InputFile& file) {
   return std::string_view(file.bytes).substr(0, kHeadBytes);
@@ -239,12 +228,19 @@ const std::vector<FormatEntry>& format_table() {
                     {"vtt"},
                     sniff_webvtt,
                     make_webvtt_importer});
-    rows.push_back({"srt", "SubRip subtitles: speaker turns", {"srt"}, sniff_srt, make_srt_importer});
+    rows.push_back(
+        {"srt", "SubRip subtitles: speaker turns", {"srt"}, sniff_srt, make_srt_importer});
     rows.push_back({"sbv", "YouTube SubViewer subtitles", {"sbv"}, nullptr, make_sbv_importer});
-    rows.push_back({"docx", "Word documents (.docx): headings, lists, tables, notes, comments",
-                    {"docx"}, sniff_docx, make_docx_importer});
-    rows.push_back({"odt", "OpenDocument text (.odt): headings, lists, tables, notes, comments",
-                    {"odt"}, sniff_odt, make_odt_importer});
+    rows.push_back({"docx",
+                    "Word documents (.docx): headings, lists, tables, notes, comments",
+                    {"docx"},
+                    sniff_docx,
+                    make_docx_importer});
+    rows.push_back({"odt",
+                    "OpenDocument text (.odt): headings, lists, tables, notes, comments",
+                    {"odt"},
+                    sniff_odt,
+                    make_odt_importer});
     return rows;
   }();
   return table;

@@ -13,16 +13,13 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/webvtt.hpp"
 
 namespace casebook::importers {
 namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\f\v");
@@ -137,26 +134,12 @@ std::string drop_override_codes(std::string_view text) {
   return out;
 }
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\f') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 void add_cue(const Timing& timing, std::string_view raw_text, std::vector<TimedText>& out) {
   const webvtt::Node root = webvtt::parse_cue_text(drop_override_codes(raw_text));
   for (webvtt::VoicePart& part : webvtt::voice_parts(root)) {
     out.push_back({timing.start_ms, std::max(timing.start_ms, timing.end_ms),
-                   collapse_whitespace(part.speaker), collapse_whitespace(part.text)});
+                   collapse_whitespace_except_cr(part.speaker),
+                   collapse_whitespace_except_cr(part.text)});
   }
 }
 

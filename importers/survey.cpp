@@ -48,6 +48,7 @@
 #include "engine/core/error.hpp"
 #include "engine/text/normalize.hpp"
 #include "engine/text/offsets.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/text_builder.hpp"
@@ -84,24 +85,6 @@ struct Table {
 
 // ---- small string helpers ---------------------------------------------------
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Full Unicode lower case, for metadata keys ("Größe" -> "größe").
 std::string unicode_lower(std::string_view utf8) {
   std::string out;
@@ -115,7 +98,7 @@ std::size_t count_words(std::string_view s) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : s) {
-    const bool space = is_space(c);
+    const bool space = is_xml_whitespace(c);
     if (!space && !in_word) ++words;
     in_word = !space;
   }
@@ -157,13 +140,13 @@ Column parse_header_cell(std::string_view cell, std::size_t index) {
                                          {":attribute", Role::Attribute},
                                          {":attr", Role::Attribute},
                                          {":id", Role::Id}};
-  cell = trim(cell);
+  cell = trim_xml_whitespace(cell);
   Column column;
   for (const Suffix& suffix : kSuffixes) {
     if (cell.size() >= suffix.text.size() &&
         ascii_lower(cell.substr(cell.size() - suffix.text.size())) == suffix.text) {
       column.forced = suffix.role;
-      cell = trim(cell.substr(0, cell.size() - suffix.text.size()));
+      cell = trim_xml_whitespace(cell.substr(0, cell.size() - suffix.text.size()));
       break;
     }
   }
@@ -188,7 +171,7 @@ bool is_id_name(std::string_view name) {
       "participant",  "participant_id", "participantid",
       "response_id",  "responseid",     "response_no",
       "interviewee",  "interviewee_id"};
-  std::string key = ascii_lower(trim(name));
+  std::string key = ascii_lower(trim_xml_whitespace(name));
   std::replace_if(
       key.begin(), key.end(), [](char c) { return c == ' ' || c == '-' || c == '.'; }, '_');
   return std::find(std::begin(kIdNames), std::end(kIdNames), key) != std::end(kIdNames);
@@ -216,7 +199,7 @@ bool looks_like_answers(const std::vector<TableRow>& rows, std::size_t column) {
   std::size_t wordy = 0;
   for (const TableRow& row : rows) {
     if (column >= row.cells.size()) continue;
-    const std::string_view value = trim(row.cells[column]);
+    const std::string_view value = trim_xml_whitespace(row.cells[column]);
     if (value.empty()) continue;
     ++values;
     code_points += text::count_code_points(value);
@@ -279,7 +262,8 @@ void check_column_names(const std::filesystem::path& path, const Layout& layout)
 void make_rectangular(const std::filesystem::path& path, Table& sheet, bool pad_short_rows) {
   const std::size_t width = sheet.header.size();
   for (TableRow& row : sheet.rows) {
-    while (row.cells.size() > width && trim(row.cells.back()).empty()) row.cells.pop_back();
+    while (row.cells.size() > width && trim_xml_whitespace(row.cells.back()).empty())
+      row.cells.pop_back();
     if (row.cells.size() == width) continue;
     if (row.cells.size() < width && pad_short_rows) {
       row.cells.resize(width);
@@ -298,7 +282,7 @@ void check_ids(const std::filesystem::path& path, const Table& sheet, const Layo
   std::map<std::string, std::vector<int>> lines_of_id;
   std::vector<std::string> order;
   for (const TableRow& row : sheet.rows) {
-    const std::string id(trim(row.cells[layout.id_column]));
+    const std::string id(trim_xml_whitespace(row.cells[layout.id_column]));
     if (id.empty()) {
       throw_data(
           path.string() + ": row " + std::to_string(row.line) + " has no respondent id (column '" +
@@ -337,7 +321,7 @@ void check_ids(const std::filesystem::path& path, const Table& sheet, const Layo
 
 bool has_answers(const Layout& layout, const TableRow& row) {
   for (std::size_t i = 0; i < layout.columns.size(); ++i) {
-    if (layout.roles[i] == Role::Answer && !trim(row.cells[i]).empty()) return true;
+    if (layout.roles[i] == Role::Answer && !trim_xml_whitespace(row.cells[i]).empty()) return true;
   }
   return false;
 }
@@ -347,7 +331,7 @@ bool has_answers(const Layout& layout, const TableRow& row) {
 void append_answers(TextBuilder& builder, const Layout& layout, const TableRow& row,
                     const std::string& path_prefix) {
   for (std::size_t i = 0; i < layout.columns.size(); ++i) {
-    if (layout.roles[i] != Role::Answer || trim(row.cells[i]).empty()) continue;
+    if (layout.roles[i] != Role::Answer || trim_xml_whitespace(row.cells[i]).empty()) continue;
     const std::string& question = layout.columns[i].name;
     ImportedPassage heading;
     heading.kind = "heading";
@@ -368,11 +352,11 @@ std::map<std::string, std::string> respondent_metadata(const Layout& layout, con
   std::map<std::string, std::string> metadata;
   for (std::size_t i = 0; i < layout.columns.size(); ++i) {
     if (layout.roles[i] != Role::Attribute) continue;
-    const std::string_view value = trim(row.cells[i]);
+    const std::string_view value = trim_xml_whitespace(row.cells[i]);
     if (!value.empty()) metadata[unicode_lower(layout.columns[i].name)] = std::string(value);
   }
   // Set last so an attribute column of the same name cannot replace it.
-  metadata["respondent"] = std::string(trim(row.cells[layout.id_column]));
+  metadata["respondent"] = std::string(trim_xml_whitespace(row.cells[layout.id_column]));
   return metadata;
 }
 
@@ -400,7 +384,7 @@ std::vector<ImportedSource> build_sources(const InputFile& file, const Table& sh
     append_answers(builder, layout, row, {});
     ImportedSource source = builder.finish();
     finish_source(source, origin);
-    const std::string id(trim(row.cells[layout.id_column]));
+    const std::string id(trim_xml_whitespace(row.cells[layout.id_column]));
     source.title = stem + " \u2013 " + id;
     source.part = "respondent " + id;
     source.metadata = respondent_metadata(layout, row);
@@ -430,7 +414,8 @@ ImportedSource build_single_source(const InputFile& file, const Table& sheet, co
   TextBuilder builder(file.path);
   for (const TableRow& row : sheet.rows) {
     if (!has_answers(layout, row)) continue;
-    const std::string label = "respondent " + std::string(trim(row.cells[layout.id_column]));
+    const std::string label =
+        "respondent " + std::string(trim_xml_whitespace(row.cells[layout.id_column]));
     builder.begin_passage("heading");
     builder.append(label);
     builder.end_passage();
@@ -577,7 +562,7 @@ ParsedSurvey read_csv_survey(const InputFile& file) {
 
 bool all_blank(const std::vector<std::string>& cells) {
   return std::all_of(cells.begin(), cells.end(),
-                     [](const std::string& cell) { return trim(cell).empty(); });
+                     [](const std::string& cell) { return trim_xml_whitespace(cell).empty(); });
 }
 
 // The first worksheet, with blank rows skipped as in CSV; row numbers are

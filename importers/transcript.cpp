@@ -12,6 +12,8 @@
 #include <string_view>
 #include <utility>
 
+#include "importers/ascii_text.hpp"
+
 namespace casebook::importers {
 namespace {
 
@@ -103,27 +105,6 @@ constexpr std::array<std::string_view, 78> kNotSpeakers{"note",
                                                         "keywords",
                                                         "abstract"};
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\n") - first + 1);
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // "00:12:31", "0:00", "1:02:03.5", "00:12:31,250": hours optional, fields
 // after the first two digits. Milliseconds, or nullopt.
 std::optional<std::int64_t> parse_clock(std::string_view s, bool allow_short_fields = false) {
@@ -164,7 +145,7 @@ std::optional<std::int64_t> parse_bracketed_clock(std::string_view s) {
   const bool brackets = s.front() == '[' && s.back() == ']';
   const bool parens = s.front() == '(' && s.back() == ')';
   if (!brackets && !parens) return std::nullopt;
-  return parse_clock(trim(s.substr(1, s.size() - 2)));
+  return parse_clock(trim_spaces_tabs_and_lfs(s.substr(1, s.size() - 2)));
 }
 
 bool is_name_char(unsigned char c) {
@@ -199,7 +180,7 @@ struct Label {
 
 // "Name [00:12:31]" or "Name (00:12:31)" or "Name": splits off the clock.
 std::optional<Label> name_with_optional_clock(std::string_view part) {
-  part = trim(part);
+  part = trim_spaces_tabs_and_lfs(part);
   Label label;
   const char close = part.empty() ? '\0' : part.back();
   if (close == ']' || close == ')') {
@@ -208,7 +189,7 @@ std::optional<Label> name_with_optional_clock(std::string_view part) {
     const auto clock = parse_bracketed_clock(part.substr(open));
     if (!clock) return std::nullopt;
     label.start_ms = *clock;
-    part = trim(part.substr(0, open));
+    part = trim_spaces_tabs_and_lfs(part.substr(0, open));
   }
   if (!is_speaker_name(part)) return std::nullopt;
   label.speaker = std::string(part);
@@ -223,7 +204,7 @@ std::optional<std::int64_t> take_leading_clock(std::string_view& s) {
   const std::string_view token = s.substr(0, space);
   auto clock = parse_bracketed_clock(token);
   if (!clock) clock = parse_clock(token);
-  if (clock) s = trim(s.substr(space));
+  if (clock) s = trim_spaces_tabs_and_lfs(s.substr(space));
   return clock;
 }
 
@@ -243,11 +224,12 @@ std::optional<Label> colon_label(std::string_view p) {
   const auto leading_clock = take_leading_clock(p);
   const auto colon = label_colon(p);
   if (colon == std::string_view::npos || colon > kMaxLabelBytes + 12) return std::nullopt;
-  if (colon + 1 < p.size() && !is_space(p[colon + 1]) && p[colon + 1] != '\n') return std::nullopt;
+  if (colon + 1 < p.size() && !is_space_or_tab(p[colon + 1]) && p[colon + 1] != '\n')
+    return std::nullopt;
   auto label = name_with_optional_clock(p.substr(0, colon));
   if (!label) return std::nullopt;
   if (leading_clock) label->start_ms = *leading_clock;
-  label->rest = std::string(trim(p.substr(colon + 1)));
+  label->rest = std::string(trim_spaces_tabs_and_lfs(p.substr(colon + 1)));
   return label;
 }
 
@@ -256,28 +238,28 @@ std::optional<Label> bracket_label(std::string_view p) {
   if (p.empty() || p.front() != '[') return std::nullopt;
   const auto close = p.find(']');
   if (close == std::string_view::npos) return std::nullopt;
-  const std::string_view name = trim(p.substr(1, close - 1));
+  const std::string_view name = trim_spaces_tabs_and_lfs(p.substr(1, close - 1));
   if (!is_speaker_name(name)) return std::nullopt;
-  return Label{std::string(name), -1, std::string(trim(p.substr(close + 1)))};
+  return Label{std::string(name), -1, std::string(trim_spaces_tabs_and_lfs(p.substr(close + 1)))};
 }
 
 // "Name 00:12:31" (or "Speaker 1  0:00", as Otter writes) alone on the
 // first line, the words on the following lines or paragraphs.
 std::optional<Label> name_clock_line(std::string_view p) {
   const auto lf = p.find('\n');
-  const std::string_view line = trim(p.substr(0, lf));
+  const std::string_view line = trim_spaces_tabs_and_lfs(p.substr(0, lf));
   const auto space = line.find_last_of(" \t");
   if (space == std::string_view::npos) return std::nullopt;
   const auto clock = parse_clock(line.substr(space + 1));
   if (!clock) return std::nullopt;
-  const std::string_view name = trim(line.substr(0, space));
+  const std::string_view name = trim_spaces_tabs_and_lfs(line.substr(0, space));
   if (!is_speaker_name(name)) return std::nullopt;
   const std::string_view rest = lf == std::string_view::npos ? std::string_view() : p.substr(lf);
-  return Label{std::string(name), *clock, std::string(trim(rest))};
+  return Label{std::string(name), *clock, std::string(trim_spaces_tabs_and_lfs(rest))};
 }
 
 std::optional<Label> read_label(std::string_view paragraph) {
-  const std::string_view p = trim(paragraph);
+  const std::string_view p = trim_spaces_tabs_and_lfs(paragraph);
   if (auto label = name_clock_line(p)) return label;
   if (auto label = bracket_label(p)) return label;
   return colon_label(p);
@@ -287,7 +269,7 @@ std::optional<Label> read_label(std::string_view paragraph) {
 std::string speaker_key(std::string_view speaker) {
   std::string key;
   for (char c : ascii_lower(speaker)) {
-    if (!is_space(c)) key += c;
+    if (!is_space_or_tab(c)) key += c;
   }
   return key;
 }
@@ -312,11 +294,11 @@ void continue_turn(std::vector<SpeakerTurn>& turns, std::string_view text) {
 // ---- Teams: "0:0:0.0 --> 0:0:1.510", then the speaker, then the words ------
 
 std::optional<std::pair<std::int64_t, std::int64_t>> teams_timing(std::string_view line) {
-  line = trim(line);
+  line = trim_spaces_tabs_and_lfs(line);
   const auto arrow = line.find("-->");
   if (arrow == std::string_view::npos) return std::nullopt;
-  const auto start = parse_clock(trim(line.substr(0, arrow)), true);
-  const auto end = parse_clock(trim(line.substr(arrow + 3)), true);
+  const auto start = parse_clock(trim_spaces_tabs_and_lfs(line.substr(0, arrow)), true);
+  const auto end = parse_clock(trim_spaces_tabs_and_lfs(line.substr(arrow + 3)), true);
   if (!start || !end) return std::nullopt;
   return std::make_pair(*start, *end);
 }
@@ -327,7 +309,8 @@ std::vector<std::string_view> lines_of(const std::vector<std::string>& paragraph
     std::size_t pos = 0;
     while (pos <= p.size()) {
       const std::size_t lf = std::min(p.find('\n', pos), p.size());
-      const std::string_view line = trim(std::string_view(p).substr(pos, lf - pos));
+      const std::string_view line =
+          trim_spaces_tabs_and_lfs(std::string_view(p).substr(pos, lf - pos));
       if (!line.empty()) lines.push_back(line);
       pos = lf + 1;
     }
@@ -371,7 +354,7 @@ bool looks_like_transcript(const std::vector<std::string>& paragraphs,
   std::set<std::string> speakers;
   bool previous_was_bare_label = false;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    if (trim(paragraphs[i]).empty()) continue;
+    if (trim_spaces_tabs_and_lfs(paragraphs[i]).empty()) continue;
     ++non_empty;
     if (labels[i]) {
       ++labelled;
@@ -417,7 +400,7 @@ std::optional<std::vector<SpeakerTurn>> find_speaker_turns(
       turn.text = std::move(labels[i]->rest);
       turns.push_back(std::move(turn));
     } else {
-      continue_turn(turns, trim(paragraphs[i]));
+      continue_turn(turns, trim_spaces_tabs_and_lfs(paragraphs[i]));
     }
   }
   fill_end_times(turns);

@@ -18,6 +18,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/text/offsets.hpp"
+#include "importers/ascii_text.hpp"
 #include "importers/canonical_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/text_builder.hpp"
@@ -31,15 +32,6 @@ constexpr std::string_view kArrow = "-->";
 // Deeper markup than this is flattened: the tree is walked recursively, and
 // no real caption nests more than a handful of spans.
 constexpr std::size_t kMaxDepth = 64;
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-// The spec's "ASCII whitespace" for skipping around timings.
-bool is_whitespace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
 
 // ---- Preprocessing: UTF-8 decode, NUL and newlines --------------------------
 
@@ -157,7 +149,7 @@ std::optional<std::int64_t> collect_lenient_timestamp(std::string_view s, std::s
 using TimestampCollector = std::optional<std::int64_t> (*)(std::string_view, std::size_t&);
 
 void skip_whitespace(std::string_view s, std::size_t& pos) {
-  while (pos < s.size() && is_whitespace(s[pos])) ++pos;
+  while (pos < s.size() && is_ascii_whitespace(s[pos])) ++pos;
 }
 
 // The spec's "collect WebVTT cue timings and settings"; the settings are
@@ -431,21 +423,6 @@ CueTextParser::Token CueTextParser::string_token() {
   return token;
 }
 
-std::string normalise_annotation(std::string_view raw) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : raw) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 // The tag, start tag, start tag class, start tag annotation, end tag and
 // timestamp tag states, entered after a '<'.
 CueTextParser::Token CueTextParser::tag_token() {
@@ -511,7 +488,7 @@ CueTextParser::Token CueTextParser::tag_token() {
         if (c == '&') {
           append_reference(buffer, '>');
         } else if (c == '>') {
-          token.annotation = normalise_annotation(buffer);
+          token.annotation = collapse_ascii_whitespace(buffer);
           return token;
         } else {
           buffer += c;
@@ -526,7 +503,7 @@ CueTextParser::Token CueTextParser::tag_token() {
   }
   // End of input inside a tag: the spec emits the token as it stands.
   if (state == State::Class) finish_class();
-  if (state == State::Annotation) token.annotation = normalise_annotation(buffer);
+  if (state == State::Annotation) token.annotation = collapse_ascii_whitespace(buffer);
   return token;
 }
 
@@ -667,18 +644,12 @@ bool ends_sentence(std::string_view text) {
   return last == '.' || last == '!' || last == '?' || ellipsis;
 }
 
-std::string_view trim_spaces(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\n") - first + 1);
-}
-
 // A Zoom-style "Name: " at the start of `text`: 1-5 words, starting with a
 // letter, without sentence punctuation. Returns the name, or empty.
 std::string name_prefix(std::string_view text) {
   const auto colon = text.find(": ");
   if (colon == std::string_view::npos || colon == 0 || colon > 40) return {};
-  const std::string_view name = trim_spaces(text.substr(0, colon));
+  const std::string_view name = trim_spaces_tabs_and_lfs(text.substr(0, colon));
   const auto first = static_cast<unsigned char>(name.empty() ? ' ' : name[0]);
   const bool starts_with_letter =
       (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0x80;
@@ -727,7 +698,8 @@ void take_name_prefixes(std::vector<TimedText>& cues) {
     if (!cue.speaker.empty()) continue;
     std::string name = name_prefix(cue.text);
     if (name.empty()) continue;
-    cue.text = std::string(trim_spaces(std::string_view(cue.text).substr(cue.text.find(": ") + 2)));
+    cue.text = std::string(
+        trim_spaces_tabs_and_lfs(std::string_view(cue.text).substr(cue.text.find(": ") + 2)));
     cue.speaker = std::move(name);
   }
 }
@@ -744,7 +716,7 @@ ImportedSource build_subtitle_source(const std::filesystem::path& path,
   };
   bool any_speaker = false;
   for (const TimedText& cue : cues) {
-    if (trim_spaces(cue.text).empty()) continue;
+    if (trim_spaces_tabs_and_lfs(cue.text).empty()) continue;
     any_speaker = any_speaker || !cue.speaker.empty();
     if (joins_group(group, cue)) {
       group.cue.text += " " + cue.text;
@@ -768,21 +740,6 @@ ImportedSource build_subtitle_source(const std::filesystem::path& path,
 }
 
 namespace {
-
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\f') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
-}
 
 // At most 60 bytes of `line`, cut at a character boundary.
 std::string shortened(const std::string& line) {
@@ -835,7 +792,8 @@ std::vector<TimedText> timed_texts(const webvtt::ParsedFile& parsed) {
     const webvtt::Node root = webvtt::parse_cue_text(cue.text);
     for (webvtt::VoicePart& part : webvtt::voice_parts(root)) {
       out.push_back({cue.start_ms, std::max(cue.start_ms, cue.end_ms),
-                     collapse_whitespace(part.speaker), collapse_whitespace(part.text)});
+                     collapse_whitespace_except_cr(part.speaker),
+                     collapse_whitespace_except_cr(part.text)});
     }
   }
   return out;

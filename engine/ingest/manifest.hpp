@@ -7,7 +7,7 @@
 //   path        the file, relative to the manifest's folder (or absolute)
 //   label       label to cite it by (Doc-3); empty: assigned
 //   type        source type (minutes, interview, report, ...)
-//   case/cases  case label(s), several separated by ';' or '|'
+//   case/cases  case label(s), several separated by ';', '|' or ','
 //   council, date (yyyy[-mm[-dd]]), title, format, encoding
 //   url, retrieved, provenance (free text), http_status, content_type
 // Every other column becomes a source attribute named by its header.

@@ -45,6 +45,7 @@ contains "$ERR" "legacy.doc"
 contains "$ERR" "OLE2"
 contains "$OUT" "6 imported"
 contains "$OUT" "1 failed"
+contains "$OUT" "failed    -        collection/legacy.doc: appears to be an OLE2" "the summary's list of failures"
 
 run_cb 0 -C proj sources --json
 equals "$(json_get "$OUT" 'len(d)')" 6 "sources"

@@ -131,6 +131,27 @@ BOOST_AUTO_TEST_CASE(blocks_become_passages_of_the_right_kind) {
   BOOST_TEST(s.encoding == "UTF-8");
 }
 
+BOOST_AUTO_TEST_CASE(passages_carry_the_path_of_the_headings_above_them) {
+  const auto s = import_md(
+      "Preamble.\n\n# Minutes\n\nPresent: all.\n\n## 5. Shared services\n\n"
+      "Agreed.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## 6. Any *other* business\n\n"
+      "None.\n\n# Appendix\n\n- item\n");
+  std::vector<std::string> paths;
+  for (const auto& p : s.passages) paths.push_back(p.heading_path);
+  const std::vector<std::string> expected = {"",
+                                             "",
+                                             "Minutes",
+                                             "Minutes",
+                                             "Minutes > 5. Shared services",
+                                             "Minutes > 5. Shared services",
+                                             "Minutes > 5. Shared services",
+                                             "Minutes",
+                                             "Minutes > 6. Any other business",
+                                             "",
+                                             "Appendix"};
+  BOOST_TEST(paths == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(table_rows_are_passages_with_tab_separated_cells) {
   const ci::ImportedSource s = import_md(
       "| Option | Cost |\n|---|---:|\n| Stay | £1.2m |\n| ~~Leave~~ **Exit** | £0.4m |\n\n"
@@ -218,9 +239,9 @@ BOOST_AUTO_TEST_CASE(crlf_markdown_matches_lf) {
 
 BOOST_AUTO_TEST_CASE(real_umlaut_files_in_both_encodings) {
   const std::string utf8_path = kDir + "umlauts-utf8.md", latin_path = kDir + "umlauts-non-utf8.md";
-  BOOST_TEST(
-      ci::format_for({utf8_path, casebook::testing::read_file(utf8_path), std::nullopt, std::nullopt}).format ==
-      "markdown");
+  BOOST_TEST(ci::format_for(
+                 {utf8_path, casebook::testing::read_file(utf8_path), std::nullopt, std::nullopt})
+                 .format == "markdown");
   const ci::ImportedSource utf8 = import_md(casebook::testing::read_file(utf8_path), utf8_path);
   const ci::ImportedSource latin = import_md(casebook::testing::read_file(latin_path), latin_path);
   BOOST_TEST(utf8.text == "k\u00F6nnen\n\nk\u00F6nnen\n\n\u00E4\u00F6\u00FC\u00DF");

@@ -87,7 +87,7 @@ void register_sources(CLI::App& app, Context& ctx) {
         print_json(out);
         return 0;
       }
-      const std::vector<std::string> header = {"label",  "type",  "date",  "council", "cases",
+      const std::vector<std::string> header = {"label",    "type",   "date",  "council", "cases",
                                                "passages", "format", "title", "origin"};
       auto row = [](const store::SourceInfo& s) {
         return std::vector<std::string>{s.label,

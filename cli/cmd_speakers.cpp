@@ -17,8 +17,8 @@ namespace {
 struct SpeakersArgs {
   std::string source;
   bool json = false;
-  std::string from, to;                   // rename
-  std::string name, informant, role;      // map
+  std::string from, to;               // rename
+  std::string name, informant, role;  // map
   bool interviewer = false;
 };
 
@@ -82,8 +82,8 @@ int rename(Context& ctx, const SpeakersArgs& args) {
                                    source_id(project, args.source), ctx.coder_identity());
   });
   std::cout << "renamed '" << args.from << "' to '" << args.to << "' in " << result.passages
-            << " turn" << (result.passages == 1 ? "" : "s") << " of " << result.sources
-            << " source" << (result.sources == 1 ? "" : "s") << '\n';
+            << " turn" << (result.passages == 1 ? "" : "s") << " of " << result.sources << " source"
+            << (result.sources == 1 ? "" : "s") << '\n';
   return 0;
 }
 
@@ -112,13 +112,15 @@ void register_speakers(CLI::App& app, Context& ctx) {
                         "casebook speakers map \"Jane Smith\" --informant Int-7",
                         "casebook speakers map Interviewer --interviewer"}));
 
-  auto* rename_cmd = cmd->add_subcommand("rename", "give a speaker another name (merging "
-                                                   "into that name if it exists)");
+  auto* rename_cmd = cmd->add_subcommand("rename",
+                                         "give a speaker another name (merging "
+                                         "into that name if it exists)");
   rename_cmd->add_option("OLD", args->from, "the speaker's name now (any case)")->required();
   rename_cmd->add_option("NEW", args->to, "the new name")->required();
   rename_cmd->add_option("--source", args->source, "only in this source (label)");
 
-  auto* map_cmd = cmd->add_subcommand("map", "say who a speaker is: an informant or the interviewer");
+  auto* map_cmd =
+      cmd->add_subcommand("map", "say who a speaker is: an informant or the interviewer");
   map_cmd->add_option("NAME", args->name, "the speaker")->required();
   auto* informant = map_cmd->add_option("--informant", args->informant,
                                         "informant label to cite them by, e.g. Int-7");

@@ -17,13 +17,13 @@ std::unique_ptr<Importer> make_html_importer();        // html.cpp
 bool sniff_html(std::string_view bytes);               // html.cpp
 std::unique_ptr<Importer> make_moderngov_importer();   // moderngov.cpp
 bool sniff_moderngov(std::string_view bytes);          // moderngov.cpp
-std::unique_ptr<Importer> make_survey_importer();     // survey.cpp
+std::unique_ptr<Importer> make_survey_importer();      // survey.cpp
 bool sniff_survey_file(std::string_view bytes);        // survey.cpp
-std::unique_ptr<Importer> make_webvtt_importer();     // webvtt.cpp
+std::unique_ptr<Importer> make_webvtt_importer();      // webvtt.cpp
 bool sniff_webvtt(std::string_view bytes);             // webvtt.cpp
-std::unique_ptr<Importer> make_srt_importer();        // srt.cpp
+std::unique_ptr<Importer> make_srt_importer();         // srt.cpp
 bool sniff_srt(std::string_view bytes);                // srt.cpp
-std::unique_ptr<Importer> make_sbv_importer();        // srt.cpp
+std::unique_ptr<Importer> make_sbv_importer();         // srt.cpp
 std::unique_ptr<Importer> make_pdf_importer();         // pdf.cpp
 bool sniff_pdf(std::string_view bytes);                // pdf.cpp
 std::unique_ptr<Importer> make_docx_importer();        // docx.cpp

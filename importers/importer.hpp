@@ -63,7 +63,7 @@ struct ImportedSource {
   // The source type the content suggests when the user gave none:
   // "interview" for a recognised transcript, else empty ("document").
   std::string suggested_type;
-  std::vector<std::string> notes;         // what the user should know (guessed encoding...)
+  std::vector<std::string> notes;  // what the user should know (guessed encoding...)
   // For files that hold several sources (a survey: one per respondent): what
   // this source is within the file, unique and stable across re-imports
   // ("respondent R17"). Empty for single-source files.

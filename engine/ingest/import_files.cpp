@@ -106,7 +106,9 @@ struct EffectiveOptions {
 };
 
 EffectiveOptions effective_options(const SourceRequest& request, const ImportOptions& options) {
-  auto pick = [](const std::string& own, const std::string& run) { return own.empty() ? run : own; };
+  auto pick = [](const std::string& own, const std::string& run) {
+    return own.empty() ? run : own;
+  };
   EffectiveOptions e;
   e.label = pick(request.label, options.label);
   e.type = pick(request.type, options.type);
@@ -154,9 +156,9 @@ store::SourceContent build_content(const importers::ImportedSource& imported,
           ? options.type
           : (imported.suggested_type.empty() ? std::string("document") : imported.suggested_type);
   content.type = store::canonical_type_name(type);
-  content.title = !options.title.empty()      ? options.title
-                  : !imported.title.empty()   ? imported.title
-                                              : request.path.stem().string();
+  content.title = !options.title.empty()    ? options.title
+                  : !imported.title.empty() ? imported.title
+                                            : request.path.stem().string();
   content.date = options.date.empty() ? imported.date : options.date;
   if (!content.date.empty() && !index::date_to_number(content.date)) content.date.clear();
   content.council = options.council;
@@ -222,11 +224,11 @@ class FileImporter {
  private:
   std::vector<FileOutcome> import_request(const SourceRequest& request) {
     const EffectiveOptions options = effective_options(request, options_);
-    importers::InputFile input{request.path,
-                               request.bytes ? *request.bytes
-                                             : project::read_input_file(request.path,
-                                                                        options_.max_file_bytes),
-                               options.encoding, options_.transcript};
+    importers::InputFile input{
+        request.path,
+        request.bytes ? *request.bytes
+                      : project::read_input_file(request.path, options_.max_file_bytes),
+        options.encoding, options_.transcript};
     if (input.bytes.size() > options_.max_file_bytes) {
       throw_data(request.path.string() + ": larger than the " +
                      std::to_string(options_.max_file_bytes >> 20) + " MB limit",
@@ -326,8 +328,7 @@ class FileImporter {
   std::optional<store::SourceInfo> previous_version(const EffectiveOptions& options,
                                                     const store::SourceContent& content) {
     if (!options.label.empty()) return store::find_source(project_.store(), options.label);
-    return store::find_source_by_origin(project_.store(), content.origin_path,
-                                        content.origin_part);
+    return store::find_source_by_origin(project_.store(), content.origin_path, content.origin_part);
   }
 
   project::Project& project_;

@@ -71,15 +71,15 @@ std::map<std::string, std::size_t> read_header(const cases::csv::Record& header,
 
 bool is_known_column(const std::string& name) {
   static const std::set<std::string> known = {
-      "path",  "label",  "type", "cases",    "council",    "date",        "title",       "format",
-      "encoding", "url", "retrieved", "provenance", "http_status", "content_type"};
+      "path",   "label",    "type", "cases",     "council",    "date",        "title",
+      "format", "encoding", "url",  "retrieved", "provenance", "http_status", "content_type"};
   return known.count(name) > 0;
 }
 
 int parse_status(const std::string& value, const std::string& where) {
   if (value.empty()) return 0;
-  if (value.size() > 3 || !std::all_of(value.begin(), value.end(),
-                                       [](char c) { return c >= '0' && c <= '9'; })) {
+  if (value.size() > 3 ||
+      !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     throw_data(where + ": http_status '" + value + "' is not an HTTP status code",
                "use a number such as 200, or leave the cell empty");
   }

@@ -292,10 +292,11 @@ SourceInfo insert_source(Store& store, const SourceContent& content, const std::
     throw_conflict("source label '" + label + "' is already used in this project",
                    "choose another --label, or leave it out to have one assigned");
   }
-  SQLite::Statement insert(store.db(),
-                           "INSERT INTO sources(label, type, title, date, council, format, "
-                           "encoding, original_sha256, original_name, origin_path, origin_part, "
-                           "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement insert(
+      store.db(),
+      "INSERT INTO sources(label, type, title, date, council, format, "
+      "encoding, original_sha256, original_name, origin_path, origin_part, "
+      "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, label);
   int next = bind_content_columns(insert, 2, content);
   insert.bind(next, utc_now());
@@ -316,11 +317,12 @@ SourceInfo replace_source(Store& store, std::int64_t source_id, const SourceCont
   auto before = find_source_by_id(store, source_id);
   if (!before) throw_internal("replace_source: no source with id " + std::to_string(source_id));
   delete_content(store, source_id);
-  SQLite::Statement update(store.db(),
-                           "UPDATE sources SET type = ?, title = ?, date = ?, council = ?, "
-                           "format = ?, encoding = ?, original_sha256 = ?, original_name = ?, "
-                           "origin_path = ?, origin_part = ?, version = version + 1, imported_at = ?, "
-                           "imported_by = ? WHERE id = ?");
+  SQLite::Statement update(
+      store.db(),
+      "UPDATE sources SET type = ?, title = ?, date = ?, council = ?, "
+      "format = ?, encoding = ?, original_sha256 = ?, original_name = ?, "
+      "origin_path = ?, origin_part = ?, version = version + 1, imported_at = ?, "
+      "imported_by = ? WHERE id = ?");
   int next = bind_content_columns(update, 1, content);
   update.bind(next, utc_now());
   update.bind(next + 1, coder);

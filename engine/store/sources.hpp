@@ -15,12 +15,12 @@
 namespace casebook::store {
 
 struct PassageRecord {
-  std::int64_t id = 0;  // store id (0 before insertion)
-  int n = 0;            // 1-based number within the source
-  text::Span span;      // code points in the source text
-  std::string kind;     // paragraph, heading, turn, ...
-  std::string speaker;  // empty when none
-  int page = 0;         // 0 when unknown
+  std::int64_t id = 0;         // store id (0 before insertion)
+  int n = 0;                   // 1-based number within the source
+  text::Span span;             // code points in the source text
+  std::string kind;            // paragraph, heading, turn, ...
+  std::string speaker;         // empty when none
+  int page = 0;                // 0 when unknown
   std::int64_t start_ms = -1;  // media time of a transcript turn, -1 when unknown
   std::int64_t end_ms = -1;
   std::string heading_path;  // "Minutes > 5. Shared services", empty when none

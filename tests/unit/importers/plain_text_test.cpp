@@ -198,8 +198,9 @@ BOOST_AUTO_TEST_CASE(format_for_sends_txt_files_here) {
   const ci::FormatEntry& entry =
       ci::format_for({path, casebook::testing::read_file(path), std::nullopt, std::nullopt});
   BOOST_TEST(entry.format == "text");
-  BOOST_TEST(entry.make()->import({path, casebook::testing::read_file(path), std::nullopt, std::nullopt}).text ==
-             kFakeText);
+  BOOST_TEST(entry.make()
+                 ->import({path, casebook::testing::read_file(path), std::nullopt, std::nullopt})
+                 .text == kFakeText);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -50,7 +50,8 @@ ci::ImportedSource valid_source() {
   ci::ImportedSource s;
   s.format = "test";
   s.text = "Hello\n\nworld";  // 12 code points
-  s.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""}, {{7, 12}, "paragraph", "", 0, -1, -1, ""}};
+  s.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""},
+                {{7, 12}, "paragraph", "", 0, -1, -1, ""}};
   return s;
 }
 
@@ -195,7 +196,8 @@ BOOST_AUTO_TEST_CASE(format_named_finds_rows_and_rejects_unknown_names) {
 BOOST_AUTO_TEST_CASE(validate_accepts_a_good_source) {
   BOOST_CHECK_NO_THROW(ci::validate(valid_source(), "good.txt"));
   ci::ImportedSource touching = valid_source();
-  touching.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""}, {{5, 12}, "paragraph", "", 0, -1, -1, ""}};
+  touching.passages = {{{0, 5}, "paragraph", "", 0, -1, -1, ""},
+                       {{5, 12}, "paragraph", "", 0, -1, -1, ""}};
   BOOST_CHECK_NO_THROW(ci::validate(touching, "good.txt"));
 }
 

@@ -57,8 +57,8 @@ BOOST_FIXTURE_TEST_SUITE(import_requests_suite, RequestFixture)
 
 BOOST_AUTO_TEST_CASE(bytes_in_memory_keep_their_provenance_and_are_found_by_url) {
   const std::string url = "https://democracy.example.gov.uk/documents/s123/report.txt";
-  auto summary = import_requests(project, {downloaded(url, "The shared service saved money.\n")},
-                                 options);
+  auto summary =
+      import_requests(project, {downloaded(url, "The shared service saved money.\n")}, options);
   BOOST_TEST_REQUIRE(summary.files.size() == 1u);
   BOOST_TEST(summary.files[0].error == "");
   BOOST_TEST(static_cast<int>(summary.files[0].status) == static_cast<int>(FileStatus::Imported));
@@ -142,7 +142,8 @@ BOOST_AUTO_TEST_CASE(a_recognised_transcript_becomes_an_interview_unless_a_type_
   r.path = "int2.txt";
   r.bytes = transcript + "\nAn extra line.\n";
   import_requests(project, {r}, options);
-  auto second = store::find_source(project.store(), store::list_sources(project.store()).at(1).label);
+  auto second =
+      store::find_source(project.store(), store::list_sources(project.store()).at(1).label);
   BOOST_TEST(second->type == "focus-group");
   for (const auto& p : store::load_passages(project.store(), second->id)) {
     BOOST_TEST(p.speaker == "", "--no-transcript keeps plain paragraphs");

@@ -134,7 +134,8 @@ BOOST_AUTO_TEST_CASE(lists_every_spelling_with_turns_and_sources) {
 
 BOOST_AUTO_TEST_CASE(rename_merges_case_variants_and_requeues_the_index) {
   WriteTransaction tx(store);
-  auto result = store::rename_speaker(store, "interviewer", "Interviewer (JB)", std::nullopt, "sup");
+  auto result =
+      store::rename_speaker(store, "interviewer", "Interviewer (JB)", std::nullopt, "sup");
   tx.commit();
   BOOST_TEST(result.passages == 3);
   BOOST_TEST(result.sources == 2);
@@ -187,8 +188,8 @@ BOOST_AUTO_TEST_CASE(mapping_survives_a_rename) {
 
 BOOST_AUTO_TEST_CASE(unknown_roles_are_refused) {
   WriteTransaction tx(store);
-  auto e = expect_error(ErrorKind::Usage,
-                        [&] { store::map_speaker(store, "Raj", "", "chair", "s"); });
+  auto e =
+      expect_error(ErrorKind::Usage, [&] { store::map_speaker(store, "Raj", "", "chair", "s"); });
   BOOST_TEST(contains(e.what(), "unknown speaker role 'chair'"));
 }
 

@@ -15,6 +15,7 @@
 #include "importers/ascii_text.hpp"
 #include "importers/formats.hpp"
 #include "importers/importer.hpp"
+#include "importers/zip_archive.hpp"
 
 namespace casebook::importers {
 namespace {
@@ -32,8 +33,10 @@ struct Signature {
   bool planned;  // an importer for it is on the roadmap: say "yet"
 };
 
+constexpr std::string_view kZipMagic("PK\x03\x04", 4);
+
 constexpr std::array<Signature, 10> kBinarySignatures{{
-    {std::string_view("PK\x03\x04", 4),
+    {kZipMagic,
      "a ZIP archive that is not a Word (.docx), OpenDocument (.odt) or Excel (.xlsx) document "
      "(such as a REFI-QDA .qdpx project)",
      true},
@@ -107,6 +110,19 @@ const FormatEntry* entry_by_sniff(std::string_view bytes) {
     if (entry.sniff != nullptr && entry.sniff(bytes)) return &entry;
   }
   return nullptr;
+}
+
+// Formats whose files are ZIP packages (see format_for).
+constexpr std::array<std::string_view, 3> kZipPackageFormats{"docx", "odt", "survey"};
+
+const FormatEntry* entry_by_extension(std::string_view ext);
+
+const FormatEntry* zip_package_by_extension(std::string_view ext) {
+  const FormatEntry* entry = entry_by_extension(ext);
+  if (entry == nullptr) return nullptr;
+  const bool is_package = std::find(kZipPackageFormats.begin(), kZipPackageFormats.end(),
+                                    entry->format) != kZipPackageFormats.end();
+  return is_package ? entry : nullptr;
 }
 
 const FormatEntry* entry_by_extension(std::string_view ext) {
@@ -249,9 +265,17 @@ const std::vector<FormatEntry>& format_table() {
 const FormatEntry& format_for(const InputFile& file) {
   const std::string_view head = head_of(file);
   if (const FormatEntry* entry = entry_by_sniff(file.bytes)) return *entry;
-  if (const Signature* sig = binary_signature(head)) throw_unsupported_binary(file.path, *sig);
-
   const std::string ext = extension_of(file.path);
+  if (const Signature* sig = binary_signature(head)) {
+    // A ZIP that cannot be read safely (truncated, a bad entry name, too
+    // many entries) fails every package sniff; when it is named .docx, .odt
+    // or .xlsx, that importer says precisely what is wrong with it.
+    if (sig->magic == kZipMagic && zip_entry_names(file.bytes).empty()) {
+      if (const FormatEntry* entry = zip_package_by_extension(ext)) return *entry;
+    }
+    throw_unsupported_binary(file.path, *sig);
+  }
+
   if (const FormatEntry* entry = entry_by_extension(ext)) return *entry;
 
   // No or an unknown extension (notes, README, .log, .csv ...): read it as

@@ -42,6 +42,51 @@ if [ "$(id -u)" != 0 ]; then
 fi
 chmod 644 good.txt
 
+# Hostile and broken packages and PDFs, built here: each is refused with an
+# error naming it, in a batch whose good file still imports... in another
+# project, so this one stays as it was.
+python3 - <<'PY'
+import zipfile, io
+def docx(name, document_xml, extra=()):
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", document_xml)
+        for entry, data in extra:
+            z.writestr(entry, data)
+body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>'
+# A document part padded with 300 MB of spaces compresses to about 300 KB:
+# a zip bomb in a part the importer must read. (Big parts it never reads,
+# such as an embedded video, are not inflated at all.)
+with zipfile.ZipFile("bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    with z.open("word/document.xml", "w", force_zip64=True) as f:
+        f.write(body.encode())
+        chunk = b" " * (1 << 20)
+        for _ in range(300):
+            f.write(chunk)
+docx("escape.docx", body, [("../../etc/cron.d/evil", "x")])
+docx("broken-xml.docx", body.replace("</w:body>", ""))
+whole = open("escape.docx", "rb").read()
+open("truncated.docx", "wb").write(whole[: len(whole) // 2])
+open("truncated.pdf", "wb").write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n")
+PY
+run_cb 1 -C proj import bomb.docx
+contains "$ERR" "bomb.docx"
+run_cb 1 -C proj import escape.docx
+contains "$ERR" "escape.docx"
+contains "$ERR" "../../etc/cron.d/evil"
+run_cb 1 -C proj import broken-xml.docx
+contains "$ERR" "broken-xml.docx"
+contains "$ERR" "word/document.xml"
+run_cb 1 -C proj import truncated.docx
+contains "$ERR" "truncated.docx"
+run_cb 1 -C proj import truncated.pdf
+contains "$ERR" "truncated.pdf"
+run_cb 1 -C proj import "$CASEBOOK_TESTDATA/pdf/unstructured/password.pdf"
+contains "$ERR" "password"
+run_cb 1 -C proj import "$CASEBOOK_TESTDATA/moderngov/mgWebService/bad-responses/GetCouncillorsByWard_leeds_SHAREPOINT-ERROR-HTML.xml"
+contains "$ERR" "HTML page"
+
 # Usage errors: exit 2, nothing written.
 run_cb 2 -C proj import does-not-exist.txt
 contains "$ERR" "does-not-exist.txt"

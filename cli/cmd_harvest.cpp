@@ -29,6 +29,8 @@ std::string status_word(harvest::DocumentStatus status) {
       return "unchanged";
     case harvest::DocumentStatus::Skipped:
       return "skipped";
+    case harvest::DocumentStatus::Restricted:
+      return "restricted";
     case harvest::DocumentStatus::Planned:
       return "would fetch";
     case harvest::DocumentStatus::Failed:
@@ -99,19 +101,13 @@ nlohmann::json report_json(const harvest::HarvestReport& r, bool dry_run) {
     failures.push_back({{"url", f.url}, {"error", f.error}, {"hint", f.hint}});
   }
   using S = harvest::DocumentStatus;
-  return {{"base_url", r.base_url},
-          {"dry_run", dry_run},
-          {"committees", r.committees},
-          {"meetings", r.meetings},
-          {"requests", r.requests},
-          {"limit_reached", r.limit_reached},
-          {"imported", r.count(S::Imported)},
-          {"unchanged", r.count(S::Unchanged)},
-          {"skipped", r.count(S::Skipped)},
-          {"planned", r.count(S::Planned)},
-          {"failed", r.count(S::Failed)},
-          {"listing_failures", failures},
-          {"documents", documents}};
+  return {{"base_url", r.base_url},           {"dry_run", dry_run},
+          {"committees", r.committees},       {"meetings", r.meetings},
+          {"requests", r.requests},           {"limit_reached", r.limit_reached},
+          {"imported", r.count(S::Imported)}, {"unchanged", r.count(S::Unchanged)},
+          {"skipped", r.count(S::Skipped)},   {"restricted", r.count(S::Restricted)},
+          {"planned", r.count(S::Planned)},   {"failed", r.count(S::Failed)},
+          {"listing_failures", failures},     {"documents", documents}};
 }
 
 std::string plural(std::size_t n, const std::string& word) {
@@ -127,6 +123,9 @@ void print_summary(const harvest::HarvestReport& r, const harvest::HarvestOption
     std::cout << r.count(S::Imported) << " imported, " << r.count(S::Unchanged) << " unchanged, "
               << r.count(S::Skipped) << " skipped (already harvested), " << r.count(S::Failed)
               << " failed";
+  }
+  if (r.count(S::Restricted) > 0) {
+    std::cout << ", " << r.count(S::Restricted) << " restricted by the council (not published)";
   }
   std::cout << "; " << plural(r.meetings, "meeting") << " of "
             << plural(r.committees.size(), "committee") << ", " << plural(r.requests, "request")

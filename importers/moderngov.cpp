@@ -143,6 +143,32 @@ std::vector<pugi::xml_node> children_named(const pugi::xml_node& parent, std::st
   return out;
 }
 
+// ModernGov HTML-escapes values before XML-escaping them, so "Fees &
+// Charges" arrives as "Fees &amp;amp; Charges" and parses as "Fees &amp;
+// Charges". The entities left over after XML parsing are decoded here.
+std::string decode_leftover_entities(const std::string& s) {
+  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
+      {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+  if (s.find('&') == std::string::npos) return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [entity, text] : kEntities) {
+        if (s.compare(i, entity.size(), entity) == 0) {
+          out += text;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
 // The trimmed text of the first child named one of `names`, else "".
 std::string value_of(const pugi::xml_node& parent, std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {
@@ -150,7 +176,7 @@ std::string value_of(const pugi::xml_node& parent, std::initializer_list<std::st
     if (child) {
       std::string value(trim_ascii_whitespace(child.child_value()));
       if (value.empty()) value = std::string(trim_ascii_whitespace(child.text().get()));
-      if (!value.empty()) return value;
+      if (!value.empty()) return decode_leftover_entities(value);
     }
   }
   return {};
@@ -288,6 +314,7 @@ Document document_from(const pugi::xml_node& node) {
   d.title = value_of(node, {"title", "attachmenttitle", "documenttitle"});
   d.url = value_of(node, {"url", "link", "attachmenturl"});
   d.attachment_id = value_of(node, {"attachmentid"});
+  d.restricted = is_true(value_of(node, {"isrestricted", "restricted"}));
   d.type = ascii_lower(value_of(node, {"documenttype", "doctype", "type", "category"}));
   if (d.type.empty()) d.type = document_type_from_title(d.title);
   return d;

@@ -103,6 +103,9 @@ struct Document {
   // Lower-case type: the server's own when given, else guessed from the
   // title: "agenda", "minutes", "decision", "report", "appendix", "other".
   std::string type;
+  // <isrestricted>: the council withholds it (exempt from publication), so
+  // the server refuses to send it.
+  bool restricted = false;
 };
 
 struct AgendaItem {

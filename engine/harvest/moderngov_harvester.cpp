@@ -91,33 +91,6 @@ std::string committee_list_for_hint(const std::vector<mg::Committee>& committees
   return out.empty() ? "the site lists no committees" : "committees: " + out;
 }
 
-// ModernGov HTML-escapes titles before XML-escaping them, so "Fees & Charges"
-// arrives as "Fees &amp;amp; Charges" and parses as "Fees &amp; Charges".
-// The common entities left over are decoded here (a private adapter until
-// the parser does it).
-std::string unescape_html_entities(const std::string& s) {
-  static const std::pair<const char*, const char*> kEntities[] = {
-      {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
-      {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
-  if (s.find('&') == std::string::npos) return s;
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    bool replaced = false;
-    if (s[i] == '&') {
-      for (const auto& [entity, text] : kEntities) {
-        if (s.compare(i, std::strlen(entity), entity) == 0) {
-          out += text;
-          i += std::strlen(entity);
-          replaced = true;
-          break;
-        }
-      }
-    }
-    if (!replaced) out += s[i++];
-  }
-  return out;
-}
-
 bool is_fatal_for_the_run(const Error& e) {
   // Problems with the project, not with one document: every further
   // document would fail the same way. (The run's options are checked before
@@ -248,7 +221,7 @@ class Harvester {
     ++report_.meetings;
     HarvestDocument base;
     base.committee_id = committee.id;
-    base.committee_title = unescape_html_entities(committee.title);
+    base.committee_title = committee.title;
     base.meeting_id = detail.meeting.id.empty() ? listed.id : detail.meeting.id;
     base.meeting_date = detail.meeting.date.empty() ? listed.date : detail.meeting.date;
     for (const mg::Document& d : detail.documents) {
@@ -280,8 +253,8 @@ class Harvester {
 
   void consider(HarvestDocument doc, const std::string& item_title, const mg::Document& d) {
     if (d.url.empty()) return;  // a placeholder the council has not published yet
-    doc.item_title = unescape_html_entities(item_title);
-    doc.document_title = unescape_html_entities(d.title);
+    doc.item_title = item_title;
+    doc.document_title = d.title;
     doc.document_type = d.type;
     if (!match_.empty() && !contains_folded(doc.item_title, match_) &&
         !contains_folded(doc.document_title, match_)) {
@@ -295,6 +268,8 @@ class Harvester {
     if (auto existing = store::find_source_by_url(project_.store(), doc.url)) {
       outcome.status = DocumentStatus::Skipped;
       outcome.label = existing->label;
+    } else if (d.restricted) {
+      outcome.status = DocumentStatus::Restricted;  // the server would refuse it
     } else if (options_.limit > 0 && downloads_ >= options_.limit) {
       report_.limit_reached = true;
       stopped_ = true;

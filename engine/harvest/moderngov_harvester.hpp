@@ -55,10 +55,11 @@ struct HarvestDocument {
 };
 
 enum class DocumentStatus {
-  Imported,   // downloaded and imported
-  Unchanged,  // downloaded, but identical to a stored original
-  Skipped,    // its URL is already a source: not downloaded
-  Planned,    // --dry-run: would be downloaded
+  Imported,    // downloaded and imported
+  Unchanged,   // downloaded, but identical to a stored original
+  Skipped,     // its URL is already a source: not downloaded
+  Restricted,  // the council withholds it (<isrestricted>): not requested
+  Planned,     // --dry-run: would be downloaded
   Failed,
 };
 

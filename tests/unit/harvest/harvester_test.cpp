@@ -155,6 +155,20 @@ BOOST_AUTO_TEST_CASE(double_escaped_titles_read_as_written) {
   BOOST_TEST(report.documents[0].document.document_title == "Fees & Charges");
 }
 
+BOOST_AUTO_TEST_CASE(restricted_papers_are_not_requested) {
+  site.add(kService + "GetMeeting?lMeetingId=10",
+           meeting_xml("10", "01/02/2019",
+                       doc("Public report", "/p.txt") +
+                           "<linkeddoc><title>Exempt appendix</title><url>/x.txt</url>"
+                           "<isrestricted>True</isrestricted></linkeddoc>"));
+  site.add(kBase + "/p.txt", "Public.\n", "text/plain");
+  harvest::HarvestReport report = run();
+  BOOST_TEST(report.count(DocumentStatus::Imported) == 1u);
+  BOOST_TEST(report.count(DocumentStatus::Restricted) == 1u);
+  BOOST_TEST(site.asked.count(kBase + "/x.txt") == 0u);
+  BOOST_TEST(!report.any_failed());
+}
+
 BOOST_AUTO_TEST_CASE(committee_by_id_and_unknown_committee) {
   options.committee = "2";
   BOOST_TEST(run().committees == std::vector<std::string>{"Joint Waste Committee"});

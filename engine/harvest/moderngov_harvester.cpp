@@ -98,18 +98,6 @@ bool is_fatal_for_the_run(const Error& e) {
   return e.kind() == ErrorKind::Busy || e.kind() == ErrorKind::Internal;
 }
 
-// The cases every harvested source is linked to must exist before anything
-// is fetched.
-void check_cases_exist(project::Project& project, const std::vector<std::string>& cases) {
-  for (const std::string& c : cases) {
-    if (!store::find_case(project.store(), c)) {
-      throw_not_found("no case '" + c + "' in this project",
-                      "import the case sheet first ('casebook cases import SHEET.csv'), or "
-                      "check the spelling with 'casebook cases list'");
-    }
-  }
-}
-
 // The charset a server names, when casebook knows it; an unknown name is
 // left out so the importers detect the encoding themselves.
 std::optional<std::string> known_charset(const std::string& content_type) {
@@ -138,7 +126,9 @@ class Harvester {
     if (from_ > to_) {
       throw_usage("--from " + from_ + " is after --to " + to_, "swap the two dates");
     }
-    check_cases_exist(project_, options_.import.cases);
+    // The cases every harvested source is linked to must exist before
+    // anything is fetched.
+    ingest::require_cases_exist(project_, options_.import.cases);
     report_.base_url = base_;
   }
 

@@ -54,46 +54,38 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
+// Metadata given for sources, checked before anything is written. `where`
+// starts each message ("" for the command line's options, "FILE: " for a
+// manifest row or request); `date_name` is how the date was given.
+void check_metadata(project::Project& project, const std::string& where,
+                    const std::string& date_name, const std::string& date,
+                    const std::vector<std::string>& cases, const std::string& type,
+                    const std::optional<std::string>& format,
+                    const std::optional<std::string>& encoding) {
+  if (!date.empty() && !index::date_to_number(date)) {
+    throw_usage(where + date_name + " '" + date + "' is not a date",
+                "use yyyy, yyyy-mm or yyyy-mm-dd, e.g. 2014-03-02");
+  }
+  require_cases_exist(project, cases, where);
+  if (!type.empty()) store::canonical_type_name(type);  // Usage when malformed
+  if (format) importers::format_named(*format);
+  if (encoding) text::require_known_encoding(*encoding);
+}
+
 void validate_options(project::Project& project, const ImportOptions& options,
                       std::size_t file_count) {
   if (!options.label.empty() && file_count != 1) {
     throw_usage("--label names one source, but " + std::to_string(file_count) + " files were given",
                 "import the file on its own to give it a label");
   }
-  if (!options.date.empty() && !index::date_to_number(options.date)) {
-    throw_usage("--date '" + options.date + "' is not a date",
-                "use yyyy, yyyy-mm or yyyy-mm-dd, e.g. --date 2014-03-02");
-  }
-  for (const std::string& c : options.cases) {
-    if (!store::find_case(project.store(), c)) {
-      throw_not_found("no case '" + c + "' in this project",
-                      "import the case sheet first ('casebook cases import SHEET.csv'), or "
-                      "check the spelling with 'casebook cases list'");
-    }
-  }
-  if (!options.type.empty()) store::canonical_type_name(options.type);  // Usage when malformed
-  if (options.format) importers::format_named(*options.format);
-  if (options.encoding) text::require_known_encoding(*options.encoding);
+  check_metadata(project, "", "--date", options.date, options.cases, options.type, options.format,
+                 options.encoding);
 }
 
-// A request's own metadata is checked like the run's options, before anything
-// is written.
+// A request's own metadata is checked like the run's options.
 void validate_request(project::Project& project, const SourceRequest& request) {
-  const std::string where = request.path.string() + ": ";
-  if (!request.date.empty() && !index::date_to_number(request.date)) {
-    throw_usage(where + "date '" + request.date + "' is not a date",
-                "use yyyy, yyyy-mm or yyyy-mm-dd, e.g. 2014-03-02");
-  }
-  for (const std::string& c : request.cases) {
-    if (!store::find_case(project.store(), c)) {
-      throw_not_found(where + "no case '" + c + "' in this project",
-                      "import the case sheet first ('casebook cases import SHEET.csv'), or "
-                      "check the spelling with 'casebook cases list'");
-    }
-  }
-  if (!request.type.empty()) store::canonical_type_name(request.type);
-  if (request.format) importers::format_named(*request.format);
-  if (request.encoding) text::require_known_encoding(*request.encoding);
+  check_metadata(project, request.path.string() + ": ", "date", request.date, request.cases,
+                 request.type, request.format, request.encoding);
 }
 
 // The run's options with one request's own metadata laid over them.
@@ -224,16 +216,8 @@ class FileImporter {
  private:
   std::vector<FileOutcome> import_request(const SourceRequest& request) {
     const EffectiveOptions options = effective_options(request, options_);
-    importers::InputFile input{
-        request.path,
-        request.bytes ? *request.bytes
-                      : project::read_input_file(request.path, options_.max_file_bytes),
-        options.encoding, options_.transcript};
-    if (input.bytes.size() > options_.max_file_bytes) {
-      throw_data(request.path.string() + ": larger than the " +
-                     std::to_string(options_.max_file_bytes >> 20) + " MB limit",
-                 "pass --max-size MB to allow larger files");
-    }
+    importers::InputFile input{request.path, request_bytes(request), options.encoding,
+                               options_.transcript};
     const std::string sha = sha256_hex(input.bytes);
     if (auto same = store::find_source_by_original(project_.store(), sha)) {
       remember_url(request, *same);
@@ -282,6 +266,18 @@ class FileImporter {
     store::WriteTransaction tx(project_.store());
     store::record_source_url(project_.store(), same.id, url);
     tx.commit();
+  }
+
+  // The request's content: read from disk (read_input_file enforces the size
+  // limit), or the bytes downloaded, held to the same limit.
+  std::string request_bytes(const SourceRequest& request) const {
+    if (!request.bytes) return project::read_input_file(request.path, options_.max_file_bytes);
+    if (request.bytes->size() > options_.max_file_bytes) {
+      throw_data(request.path.string() + ": larger than the " +
+                     std::to_string(options_.max_file_bytes >> 20) + " MB limit",
+                 "pass --max-size MB to allow larger files");
+    }
+    return *request.bytes;
   }
 
   static FileOutcome unchanged_outcome(const fs::path& path, const store::SourceInfo& same,
@@ -339,6 +335,17 @@ class FileImporter {
 };
 
 }  // namespace
+
+void require_cases_exist(project::Project& project, const std::vector<std::string>& cases,
+                         const std::string& where) {
+  for (const std::string& c : cases) {
+    if (!store::find_case(project.store(), c)) {
+      throw_not_found(where + "no case '" + c + "' in this project",
+                      "import the case sheet first ('casebook cases import SHEET.csv'), or "
+                      "check the spelling with 'casebook cases list'");
+    }
+  }
+}
 
 int ImportSummary::count(FileStatus status) const {
   return static_cast<int>(std::count_if(files.begin(), files.end(),

@@ -78,6 +78,11 @@ struct ImportSummary {
 using ImportProgress =
     std::function<void(const FileOutcome& outcome, std::size_t done, std::size_t total)>;
 
+// Error(NotFound), with a hint, for the first of `cases` the project lacks;
+// `where` starts the message (e.g. "FILE: ").
+void require_cases_exist(project::Project& project, const std::vector<std::string>& cases,
+                         const std::string& where = {});
+
 // The files named by `paths` (directories are walked recursively, hidden
 // entries skipped, in natural order: file-2 before file-10). Error(Usage) for a path that does not
 // exist.

@@ -128,11 +128,10 @@ void register_speakers(CLI::App& app, Context& ctx) {
       ->excludes(informant);
   map_cmd->add_option("--role", args->role, "role: unknown, informant, interviewer, other");
 
-  cmd->callback([&ctx, args, cmd, rename_cmd, map_cmd] {
-    ctx.run = [&ctx, args, cmd, rename_cmd, map_cmd] {
+  cmd->callback([&ctx, args, rename_cmd, map_cmd] {
+    ctx.run = [&ctx, args, rename_cmd, map_cmd] {
       if (rename_cmd->parsed()) return rename(ctx, *args);
       if (map_cmd->parsed()) return map(ctx, *args);
-      (void)cmd;
       return list(ctx, *args);
     };
   });

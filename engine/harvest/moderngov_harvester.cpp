@@ -4,14 +4,12 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cstring>
 #include <ctime>
 #include <set>
 
 #include "engine/core/error.hpp"
 #include "engine/harvest/polite_fetcher.hpp"
 #include "engine/harvest/urls.hpp"
-#include "engine/store/cases.hpp"
 #include "engine/store/sources.hpp"
 #include "engine/store/store.hpp"
 #include "engine/text/encoding.hpp"

@@ -61,6 +61,8 @@ int run_search(Context& ctx, const SearchArgs& args) {
   options.offset = args.offset;
   options.limit = args.count ? 0 : args.limit;
   options.exact_total = args.count || args.exact;
+  // Blind mode: code: and coder: see only the coder's own codings.
+  options.visible_coder = ctx.viewer(project).only();
   auto result = search::search(project, join_words(args.words), options);
   for (const auto& warning : result.warnings) {
     std::cerr << "casebook: note: " << warning << '\n';

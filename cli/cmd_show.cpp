@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "engine/coding/codings.hpp"
 #include "engine/core/error.hpp"
 #include "engine/store/sources.hpp"
 
@@ -56,6 +57,26 @@ std::string clock_time(std::int64_t ms) {
   return buffer;
 }
 
+// The codings of a source visible to the viewer (blind mode: their own).
+std::vector<coding::CodingView> visible_codings(Context& ctx, project::Project& project,
+                                                const store::SourceInfo& source) {
+  coding::CodingFilter filter;
+  filter.sources = {source.label};
+  filter.only_coder = ctx.viewer(project).only();
+  return coding::list_codings(project.store(), filter);
+}
+
+void print_codings_in(const store::PassageRecord& p,
+                      const std::vector<coding::CodingView>& codings) {
+  for (const auto& c : codings) {
+    if (c.span.start >= p.span.end || c.span.end <= p.span.start) continue;
+    std::cout << "  ▸ coding " << c.id << "  " << c.code << "  " << c.coder << "  [" << c.span.start
+              << ", " << c.span.end << ")";
+    for (const auto& [name, value] : c.dims) std::cout << "  " << name << "=" << value;
+    std::cout << '\n';
+  }
+}
+
 void print_passage(const store::PassageRecord& p, std::string_view text) {
   std::cout << "¶" << p.n << "  " << range(p.span) << "  " << p.kind;
   if (!p.speaker.empty()) std::cout << "  speaker " << p.speaker;
@@ -65,7 +86,7 @@ void print_passage(const store::PassageRecord& p, std::string_view text) {
     if (p.end_ms >= 0) std::cout << "–" << clock_time(p.end_ms);
   }
   if (!p.heading_path.empty()) std::cout << "  under " << p.heading_path;
-  std::cout << '\n' << text << "\n\n";
+  std::cout << '\n' << text << "\n";
 }
 
 nlohmann::json passage_json(const store::PassageRecord& p, std::string_view text) {
@@ -89,12 +110,22 @@ int show(Context& ctx, const ShowArgs& args) {
     }
     passages = {passages[args.passage - 1]};
   }
+  const auto codings = visible_codings(ctx, project, source);
   if (args.json) {
     nlohmann::json out = {{"label", source.label},
                           {"title", source.title},
                           {"type", source.type},
                           {"code_points", source.code_points},
-                          {"passages", nlohmann::json::array()}};
+                          {"passages", nlohmann::json::array()},
+                          {"codings", nlohmann::json::array()}};
+    for (const auto& c : codings) {
+      out["codings"].push_back({{"id", c.id},
+                                {"code", c.code},
+                                {"coder", c.coder},
+                                {"start", c.span.start},
+                                {"end", c.span.end},
+                                {"quote", c.quote}});
+    }
     for (const auto& p : passages)
       out["passages"].push_back(passage_json(p, offsets.slice(p.span)));
     if (args.sentences) {
@@ -119,7 +150,11 @@ int show(Context& ctx, const ShowArgs& args) {
     }
     return 0;
   }
-  for (const auto& p : passages) print_passage(p, offsets.slice(p.span));
+  for (const auto& p : passages) {
+    print_passage(p, offsets.slice(p.span));
+    print_codings_in(p, codings);
+    std::cout << '\n';
+  }
   return 0;
 }
 

@@ -4,10 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
+#include "engine/core/error.hpp"
 #include "engine/project/index_sync.hpp"
+#include "engine/project/write_lock.hpp"
 #include "engine/text/offsets.hpp"
 
 namespace casebook::cli {
@@ -38,6 +41,40 @@ std::string Context::coder_identity() const {
     return pw->pw_name;
   }
   return "unknown";
+}
+
+std::string Context::require_coder() const {
+  if (!coder.empty()) return coder;
+  if (const char* env = std::getenv("CASEBOOK_CODER"); env != nullptr && *env != '\0') return env;
+  throw_usage("who is coding? this command records your name",
+              "give --coder NAME (before the command), or set CASEBOOK_CODER=NAME");
+}
+
+coding::Viewer Context::viewer(project::Project& project) const {
+  const coding::BlindSettings blind = coding::blind_settings(project.store());
+  if (!blind.on) return coding::Viewer{coder_identity(), false};
+  return coding::viewer_for(project.store(), require_coder());
+}
+
+void Context::write(const std::function<void(project::Project&)>& change) const {
+  project::Project project = open_project();
+  project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+  store::WriteTransaction tx(project.store());
+  change(project);
+  tx.commit();
+}
+
+std::string one_line(std::string_view text, std::size_t max) {
+  std::string out;
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool lead = (c & 0xC0) != 0x80;
+    if (lead && cps == max) return out + "...";
+    if (lead) ++cps;
+    out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : static_cast<char>(c));
+  }
+  return out;
 }
 
 void Table::print(std::ostream& out) const {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/coding/viewer.hpp"
 #include "engine/project/project.hpp"
 
 namespace casebook::cli {
@@ -24,6 +25,16 @@ struct Context {
   project::Project open_project() const;
   // --coder, else $CASEBOOK_CODER, else the login name.
   std::string coder_identity() const;
+  // --coder, else $CASEBOOK_CODER; a usage error without either. Coding
+  // work is attributed to a named coder, never to a login name by accident.
+  std::string require_coder() const;
+  // Whose work the current coder may see (blind mode, see engine/coding/viewer.hpp).
+  // Without blind mode a missing coder name is fine: everything is visible.
+  coding::Viewer viewer(project::Project& project) const;
+
+  // Opens the project and runs `change` under the write lock in one
+  // transaction, committed only if it returns normally.
+  void write(const std::function<void(project::Project&)>& change) const;
 };
 
 // Each subcommand file provides one of these.
@@ -37,6 +48,16 @@ void register_check(CLI::App& app, Context& ctx);
 void register_reindex(CLI::App& app, Context& ctx);
 void register_harvest(CLI::App& app, Context& ctx);
 void register_speakers(CLI::App& app, Context& ctx);
+void register_codebook(CLI::App& app, Context& ctx);
+void register_code(CLI::App& app, Context& ctx);
+void register_uncode(CLI::App& app, Context& ctx);
+void register_codings(CLI::App& app, Context& ctx);
+void register_memo(CLI::App& app, Context& ctx);
+void register_autocode(CLI::App& app, Context& ctx);
+void register_suggestions(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
+void register_undo(CLI::App& app, Context& ctx);
+void register_blind(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {
@@ -58,6 +79,10 @@ void print_json(const nlohmann::json& value);
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();
+
+// `text` on one line (line breaks and tabs as spaces), cut to `max` code
+// points with "..." when longer.
+std::string one_line(std::string_view text, std::size_t max = 100);
 
 // Examples appended to a subcommand's --help.
 std::string examples(const std::vector<std::string>& lines);

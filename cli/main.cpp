@@ -27,7 +27,7 @@ int run(int argc, char** argv) {
   CLI::App app{
       "casebook: qualitative coding and evidence engine for comparative case research.\n"
       "Import committee papers, minutes and interview transcripts into an indexed corpus,\n"
-      "search it, and (in later versions) code, review and triangulate the evidence."};
+      "search it, and code it with a deductive codebook (review and triangulation follow)."};
   app.name("casebook");
   app.set_version_flag("--version", std::string("casebook ") + CASEBOOK_VERSION);
   app.add_option("--project,-C", ctx.project_dir,
@@ -54,6 +54,16 @@ int run(int argc, char** argv) {
   casebook::cli::register_reindex(app, ctx);
   casebook::cli::register_harvest(app, ctx);
   casebook::cli::register_speakers(app, ctx);
+  casebook::cli::register_codebook(app, ctx);
+  casebook::cli::register_code(app, ctx);
+  casebook::cli::register_uncode(app, ctx);
+  casebook::cli::register_codings(app, ctx);
+  casebook::cli::register_memo(app, ctx);
+  casebook::cli::register_autocode(app, ctx);
+  casebook::cli::register_suggestions(app, ctx);
+  casebook::cli::register_log(app, ctx);
+  casebook::cli::register_undo(app, ctx);
+  casebook::cli::register_blind(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -8,7 +8,7 @@ packages=(
   libxapian-dev libicu-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev
   libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   libzip-dev libgumbo-dev libcurl4-openssl-dev poppler-utils
-  xapian-tools sqlite3 python3
+  xapian-tools sqlite3 python3 libxml2-utils
 )
 
 missing=()

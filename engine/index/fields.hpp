@@ -13,6 +13,9 @@ namespace casebook::index {
 enum class FieldKind {
   Filter,     // a boolean term per value: OR within the field, AND across fields
   DateRange,  // a value slot holding yyyymmdd; queried as field:FROM..TO
+  // Not in the index at all: resolved through the store's codings at search
+  // time (engine/search). Empty prefix; the indexer never writes these.
+  Coding,
 };
 
 struct Field {
@@ -25,7 +28,12 @@ struct Field {
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // sortable_serialise(yyyymmdd)
 
-inline constexpr std::array<Field, 7> kFields{{
+// Names of the two FieldKind::Coding fields, which the searcher resolves
+// together (see engine/search/query.hpp, "Coding filters").
+inline constexpr std::string_view kCodeField = "code";
+inline constexpr std::string_view kCoderField = "coder";
+
+inline constexpr std::array<Field, 9> kFields{{
     {"source", "XSRC", FieldKind::Filter, "source label, e.g. source:Int-7"},
     {"type", "XTYPE", FieldKind::Filter, "source type, e.g. type:interview"},
     {"case", "XCASE", FieldKind::Filter, "case id, e.g. case:B"},
@@ -34,6 +42,10 @@ inline constexpr std::array<Field, 7> kFields{{
      "council or organisation, e.g. council:\"North Wold District Council\""},
     {"speaker", "XSPK", FieldKind::Filter, "speaker of a transcript turn, e.g. speaker:Int-7"},
     {"date", "", FieldKind::DateRange, "source date range, e.g. date:2010..2015 or date:2014-03"},
+    {kCodeField, "", FieldKind::Coding,
+     "coded with the code or one of its sub-codes (key or former key), e.g. code:expost"},
+    {kCoderField, "", FieldKind::Coding,
+     "coded by the coder; with code: the same coding, e.g. code:expost coder:alice"},
 }};
 
 // The field named `name` (case-insensitive), if any.

@@ -399,8 +399,15 @@ class AndGroup {
 
   void add_negated(Query q) { negated_.push_back(std::move(q)); }
 
+  // The group's positive code:/coder: filters, gathered into one condition
+  // and resolved when the group is complete (Parser::finish_coding).
+  CodingFilter& coding() { return coding_; }
+  CodingFilter take_coding() { return std::exchange(coding_, CodingFilter{}); }
+  void add_resolved_filter(Query q) { unscored_.push_back(std::move(q)); }
+
   bool empty() const {
-    return fields_.empty() && scored_.empty() && unscored_.empty() && negated_.empty();
+    return fields_.empty() && scored_.empty() && unscored_.empty() && negated_.empty() &&
+           coding_.codes.empty() && coding_.coders.empty();
   }
 
   Node build() const {
@@ -411,8 +418,9 @@ class AndGroup {
  private:
   std::vector<Query> scored_;
   std::vector<std::pair<const index::Field*, std::vector<Query>>> fields_;
-  std::vector<Query> unscored_;  // sub-groups of filters: more filters
+  std::vector<Query> unscored_;  // sub-groups of filters and resolved codings: more filters
   std::vector<Query> negated_;
+  CodingFilter coding_;
   bool hoisted_ = false;
 };
 
@@ -461,6 +469,8 @@ Query filter_query(const Token& t) {
       return Query(index::filter_term(*t.field, t.value));
     case index::FieldKind::DateRange:
       return date_query(t);
+    case index::FieldKind::Coding:
+      break;  // resolved with its group, see Parser::coding_filter
   }
   throw_internal("search query: unhandled field kind");
 }
@@ -477,8 +487,12 @@ Query filter_query(const Token& t) {
 class Parser {
  public:
   Parser(const std::vector<Token>& tokens, const index::TermMaker& terms, ParsedQuery& out,
-         const Xapian::Database* vocabulary)
-      : tokens_(tokens), terms_(terms), out_(out), vocabulary_(vocabulary) {}
+         const Xapian::Database* vocabulary, const CodingResolver& resolve_codings)
+      : tokens_(tokens),
+        terms_(terms),
+        out_(out),
+        vocabulary_(vocabulary),
+        resolve_codings_(resolve_codings) {}
 
   Node parse() {
     Node node = or_expr(true);
@@ -486,6 +500,7 @@ class Parser {
       fail("\")\" at " + at(peek().pos) + " has no matching \"(\"",
            "remove it or open the group with \"(\", e.g. (budget OR cuts) housing");
     }
+    finish_coding(global_filters_);
     if (global_filters_.has_filters()) node.query = global_filters_.apply_filters(node.query);
     return node;
   }
@@ -550,6 +565,7 @@ class Parser {
       if (!is_operand_start(t.kind)) break;
       unary(group, positive);
     }
+    finish_coding(group);
     if (group.only_hoisted()) return Node{Query::MatchAll, false, true};
     if (group.empty() && peek().kind == Tok::Close) {
       fail("\")\" at " + at(peek().pos) + " has no matching \"(\"",
@@ -574,18 +590,50 @@ class Parser {
     bool inner_positive = positive != negated;
     if (peek().kind == Tok::Filter) {
       const Token& t = take();
-      Query q = filter_query(t);
       // Outside parentheses a filter narrows the whole query.
       AndGroup& target = depth_ == 0 ? global_filters_ : group;
       if (depth_ == 0) {
         group.note_hoisted();
         if (!negated) out_.top_level_filters.emplace_back(t.field->name, t.value);
       }
-      negated ? target.add_negated(std::move(q)) : target.add_filter(*t.field, std::move(q));
+      if (t.field->kind == index::FieldKind::Coding) {
+        coding_filter(target, t, negated);
+      } else {
+        negated ? target.add_negated(filter_query(t))
+                : target.add_filter(*t.field, filter_query(t));
+      }
       return;
     }
     Node node = proximity(inner_positive);
     negated ? group.add_negated(std::move(node.query)) : group.add(std::move(node));
+  }
+
+  // A positive code:/coder: joins its group's single coding condition (so
+  // code:X coder:alice is one coding); a negated one is a condition alone.
+  void coding_filter(AndGroup& group, const Token& t, bool negated) {
+    const bool is_code = t.field->name == index::kCodeField;
+    if (!negated) {
+      CodingFilter& f = group.coding();
+      (is_code ? f.codes : f.coders).push_back(t.value);
+      return;
+    }
+    CodingFilter f;
+    (is_code ? f.codes : f.coders).push_back(t.value);
+    f.negated = true;
+    group.add_negated(resolve(f));
+  }
+
+  // Resolves the group's positive coding condition, if any, into a filter.
+  void finish_coding(AndGroup& group) {
+    CodingFilter f = group.take_coding();
+    if (f.codes.empty() && f.coders.empty()) return;
+    group.add_resolved_filter(resolve(f));
+  }
+
+  Query resolve(const CodingFilter& f) {
+    out_.coding_filters.push_back(f);
+    // Without a resolver the query is for validation only (see parse_query).
+    return resolve_codings_ ? resolve_codings_(f) : Query();
   }
 
   Node proximity(bool positive) {
@@ -729,7 +777,8 @@ class Parser {
   const std::vector<Token>& tokens_;
   const index::TermMaker& terms_;
   ParsedQuery& out_;
-  const Xapian::Database* vocabulary_;  // for expanding NEAR/ADJ operands; may be null
+  const Xapian::Database* vocabulary_;     // for expanding NEAR/ADJ operands; may be null
+  const CodingResolver& resolve_codings_;  // may be empty
   std::size_t pos_ = 0;
   int depth_ = 0;
   AndGroup global_filters_;  // filters outside parentheses
@@ -753,7 +802,8 @@ void check_input(std::string_view query) {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary) {
+ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary,
+                        const CodingResolver& resolve_codings) {
   check_input(query);
   text::Segmenter segmenter;
   index::TermMaker terms;
@@ -763,11 +813,28 @@ ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabula
                "give words to search for, e.g. housing budget");
   }
   ParsedQuery out;
-  Node node = Parser(tokens, terms, out, vocabulary).parse();
+  Node node = Parser(tokens, terms, out, vocabulary, resolve_codings).parse();
   out.query = std::move(node.query);
   out.has_text = node.scored;
   return out;
 }
+
+namespace {
+
+// What goes after "field:" in the help.
+std::string value_placeholder(const index::Field& f) {
+  switch (f.kind) {
+    case index::FieldKind::DateRange:
+      return "FROM..TO";
+    case index::FieldKind::Coding:
+      return f.name == index::kCodeField ? "KEY" : "NAME";
+    case index::FieldKind::Filter:
+      break;
+  }
+  return "VALUE";
+}
+
+}  // namespace
 
 std::string query_syntax_help() {
   std::string help =
@@ -787,8 +854,7 @@ std::string query_syntax_help() {
       "their group); the same field twice means either value, different fields must\n"
       "all match:\n";
   for (const index::Field& f : index::kFields) {
-    std::string usage =
-        std::string(f.name) + (f.kind == index::FieldKind::DateRange ? ":FROM..TO" : ":VALUE");
+    std::string usage = std::string(f.name) + ":" + value_placeholder(f);
     usage.resize(std::max<std::size_t>(usage.size() + 1, 20), ' ');
     help += "  " + usage + " " + std::string(f.help) + "\n";
     if (f.kind == index::FieldKind::DateRange) {
@@ -799,7 +865,13 @@ std::string query_syntax_help() {
   }
   help += "Quote values with spaces: " + std::string(index::kFields[0].name) +
           ":\"two words\". Values and field names ignore case.\n"
-          "To search for text that looks like a field (re:budget), quote it: \"re:budget\".\n";
+          "To search for text that looks like a field (re:budget), quote it: \"re:budget\".\n"
+          "Coding filters find passages that share at least one character with an active\n"
+          "coding. code: includes the code's sub-codes and accepts its former keys.\n"
+          "code: and coder: in the same group describe ONE coding: code:X coder:alice is\n"
+          "X coded by alice; code:X code:Y is X or Y; -code:X is passages without X.\n"
+          "(code:X coder:alice) OR (code:Y coder:bob) keeps two codings apart. In blind\n"
+          "mode only your own codings count. List the codes with 'casebook codebook show'.\n";
   return help;
 }
 

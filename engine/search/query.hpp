@@ -59,6 +59,30 @@
 //                      left open: date:..2012, date:2015.. (OP_VALUE_RANGE, or
 //                      OP_VALUE_GE / OP_VALUE_LE for an open end, on
 //                      sortable_serialise(yyyymmdd)).
+//   code:KEY           Coding filters (index::FieldKind::Coding): not index terms
+//   coder:NAME         but conditions on the store's codings, resolved through a
+//                      CodingResolver (the searcher's reads the store). A passage
+//                      matches when an active coding (removed_at IS NULL) shares
+//                      at least one code point with it, in the same source
+//                      (coding.start < passage.end and coding.end > passage.start).
+//                      code:KEY is the code with that key or former key (alias),
+//                      ignoring case, together with all its sub-codes; coder:NAME
+//                      ignores case too. The rule for combining them: the code:
+//                      and coder: filters of one AND group (the whole query for
+//                      filters outside parentheses, else one parenthesised group)
+//                      are ONE condition on ONE coding: "code:X coder:alice" is a
+//                      coding of X by alice, not X by anyone and anything by
+//                      alice. Several code: values in that group mean any of
+//                      them (code:X code:Y = a coding of X or Y), so do several
+//                      coder: values; either field left out means any code / any
+//                      coder. A negated one stands alone: -code:X is the passages
+//                      without any active coding of X (or its sub-codes), by
+//                      anyone; -coder:bob the passages bob coded nothing in. To
+//                      OR coding conditions of different codings, put each in
+//                      its own group: (code:X coder:alice) OR (code:Y coder:bob).
+//                      The resolver may restrict codings further (blind mode:
+//                      only the searching coder's codings count) and rejects an
+//                      unknown code key.
 //
 // What counts as a field: ASCII letters, a colon, then a character that is not
 // a space (for example "re:budget"). Such a word must name a known field, or
@@ -75,6 +99,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -88,6 +113,19 @@ inline constexpr int kMaxNesting = 64;        // levels of parentheses
 inline constexpr unsigned kMaxWindow = 1000;  // largest n in NEAR/n and ADJ/n
 inline constexpr unsigned kDefaultWindow = 10;
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+// One coding condition of a query (see "code:KEY" above). Values are as
+// typed; resolving them (keys to codes, names to coders) is the resolver's job.
+struct CodingFilter {
+  std::vector<std::string> codes;   // code keys, any of them; empty: any code
+  std::vector<std::string> coders;  // coder names, any of them; empty: any coder
+  bool negated = false;             // -code:X: passages WITHOUT such a coding
+};
+
+// Turns a coding condition into a boolean Xapian query matching the passages
+// that have such a coding (whatever `negated` says: the parser applies the
+// negation). May throw casebook::Error (unknown code key, blind mode).
+using CodingResolver = std::function<Xapian::Query(const CodingFilter&)>;
 
 struct ParsedQuery {
   Xapian::Query query;  // the full query, filters applied
@@ -103,6 +141,10 @@ struct ParsedQuery {
   // Filters written outside parentheses, as field:value pairs, in query order
   // (for "no passage has outcome:dissolve" hints when nothing matches).
   std::vector<std::pair<std::string, std::string>> top_level_filters;
+  // Every coding condition, in the order they were resolved. When this is not
+  // empty and parse_query had no resolver, `query` is only good for
+  // validation: the conditions match nothing there.
+  std::vector<CodingFilter> coding_filters;
 };
 
 // Most word forms one NEAR/ADJ operand may expand to (see parse_query).
@@ -118,7 +160,13 @@ inline constexpr std::size_t kMaxProximityExpansion = 64;
 // operand (loss*) the OR of the indexed words with its prefix, at most
 // kMaxProximityExpansion of them. Without one, operands match exactly and
 // wildcards are refused there.
-ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary = nullptr);
+//
+// `resolve_codings` turns code:/coder: conditions into queries (the searcher
+// passes one that reads the store). Without one the query still parses, so
+// queries can be checked without a project (codebook indicative queries), but
+// its coding conditions match nothing; they are listed in coding_filters.
+ParsedQuery parse_query(std::string_view query, const Xapian::Database* vocabulary = nullptr,
+                        const CodingResolver& resolve_codings = {});
 
 // Multi-line help on the syntax for `casebook search --help`; the filter
 // fields are listed from index::kFields.

@@ -9,6 +9,7 @@
 #include "engine/index/fields.hpp"
 #include "engine/index/terms.hpp"
 #include "engine/index/writer.hpp"
+#include "engine/search/coding_filter.hpp"
 #include "engine/search/query.hpp"
 #include "engine/store/sources.hpp"
 #include "engine/text/segment.hpp"
@@ -100,24 +101,35 @@ std::vector<std::string> unknown_filter_values(const Xapian::Database& db,
   return warnings;
 }
 
+ParsedQuery parse_for(project::Project& project, const Xapian::Database& db,
+                      const std::string& query, const SearchOptions& options) {
+  return parse_query(query, &db, store_coding_resolver(project.store(), db, options.visible_coder));
+}
+
+// Filters alone do not rank: such results come in store order.
+void unranked(Xapian::Enquire& enquire) {
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+}
+
+// Xapian counts in 32 bits; a limit beyond the database (kAllHits) means all.
+Xapian::doccount clamp(std::size_t n, const Xapian::Database& db) {
+  return static_cast<Xapian::doccount>(std::min<std::size_t>(n, db.get_doccount()));
+}
+
 }  // namespace
 
 SearchResult search(project::Project& project, const std::string& query,
                     const SearchOptions& options) {
   Xapian::Database db = index::open_index_for_reading(project.index_dir());
-  ParsedQuery parsed = parse_query(query, &db);
+  ParsedQuery parsed = parse_for(project, db, query, options);
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
-  if (!parsed.has_text) {
-    // Filters alone do not rank: show passages in store order.
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  }
+  if (!parsed.has_text) unranked(enquire);
   // checkatleast = the whole database makes the match count exact.
   const Xapian::doccount check_at_least = options.exact_total ? db.get_doccount() : 0;
   Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                       static_cast<Xapian::doccount>(options.limit), check_at_least);
+      enquire.get_mset(clamp(options.offset, db), clamp(options.limit, db), check_at_least);
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_lower = mset.get_matches_lower_bound();
@@ -130,6 +142,23 @@ SearchResult search(project::Project& project, const std::string& query,
   }
   if (result.total == 0) result.warnings = unknown_filter_values(db, parsed);
   return result;
+}
+
+std::vector<std::int64_t> matching_passages(project::Project& project, const std::string& query,
+                                            const SearchOptions& options) {
+  Xapian::Database db = index::open_index_for_reading(project.index_dir());
+  ParsedQuery parsed = parse_for(project, db, query, options);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed.query);
+  unranked(enquire);  // the order is not wanted, so skip BM25 altogether
+  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  std::vector<std::int64_t> ids;
+  ids.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    ids.push_back(std::stoll(it.get_document().get_data()));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 Snippet make_snippet(const std::string& text, const std::vector<text::Span>& matches,
@@ -161,6 +190,13 @@ Snippet make_snippet(const std::string& text, const std::vector<text::Span>& mat
   push(cursor, to, false);
   snippet.cut_after = to < length;
   return snippet;
+}
+
+std::vector<text::Span> find_query_matches(const std::string& text, const std::string& query) {
+  const ParsedQuery parsed = parse_query(query);
+  text::Segmenter segmenter;
+  const index::TermMaker terms;
+  return find_matches(text, parsed, segmenter, terms);
 }
 
 }  // namespace casebook::search

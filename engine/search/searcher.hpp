@@ -4,6 +4,8 @@
 // words, ready for a keyword-in-context display.
 
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,12 +14,23 @@
 
 namespace casebook::search {
 
+// SearchOptions::limit for every hit. Each hit costs a store read of its
+// passage and source and a segmentation of its text (for `matches`); when
+// only the passage ids are needed, matching_passages() is far cheaper.
+inline constexpr std::size_t kAllHits = std::numeric_limits<std::size_t>::max();
+
 struct SearchOptions {
   std::size_t offset = 0;  // skip this many hits (paging)
-  std::size_t limit = 20;  // at most this many hits
+  // At most this many hits; kAllHits for all of them. 0 returns no hits, only
+  // the totals (what `casebook search --count` uses).
+  std::size_t limit = 20;
   // Count every match exactly. Off by default: Xapian may then stop early and
   // estimate, which is many times faster on large corpora.
   bool exact_total = false;
+  // Blind mode: when set, only this coder's codings count for code: filters
+  // (as if coder:NAME were added to each), and a coder: filter naming anyone
+  // else is Error(Usage).
+  std::optional<std::string> visible_coder;
 };
 
 struct SearchHit {
@@ -47,9 +60,22 @@ struct SearchResult {
   std::vector<std::string> warnings;
 };
 
-// Throws Error(Data) for a malformed query (see query.hpp for the language).
+// Throws Error(Data) for a malformed query or an unknown code: key (see
+// query.hpp for the language), Error(Usage) for coder: of another coder in
+// blind mode.
 SearchResult search(project::Project& project, const std::string& query,
                     const SearchOptions& options);
+
+// The store ids of every passage matching `query`, ascending, without loading
+// any text (for auto-coding by query). Uses options.visible_coder; offset,
+// limit and exact_total do not apply. Throws as search() does.
+std::vector<std::int64_t> matching_passages(project::Project& project, const std::string& query,
+                                            const SearchOptions& options);
+
+// The words of `text` that `query`'s positive words, phrases and wildcards
+// match, in code points within `text` (as SearchHit::matches), for marking a
+// stored hit again later. Coding filters in the query are ignored.
+std::vector<text::Span> find_query_matches(const std::string& text, const std::string& query);
 
 // One piece of a keyword-in-context line.
 struct SnippetPart {

@@ -260,7 +260,8 @@ nlohmann::json audit_detail(const SourceContent& content) {
           {"url", content.provenance.url}};
 }
 
-// Sort key that orders labels as a person would: prefix, then number.
+}  // namespace
+
 std::tuple<std::string, long long, std::string> label_sort_key(const std::string& label) {
   auto dash = label.rfind('-');
   if (dash != std::string::npos && dash + 1 < label.size()) {
@@ -273,7 +274,6 @@ std::tuple<std::string, long long, std::string> label_sort_key(const std::string
   return {label, -1, label};
 }
 
-}  // namespace
 
 void record_object(Store& store, const std::string& sha256, std::int64_t size) {
   SQLite::Statement insert(

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/store/store.hpp"
@@ -113,6 +114,10 @@ void record_source_url(Store& store, std::int64_t source_id, const std::string& 
 
 // The source labelled `label`, or Error(NotFound) with a hint.
 SourceInfo require_source(Store& store, const std::string& label);
+
+// Sort key that orders labels as a person would: prefix, then number
+// (Doc-2 before Doc-10).
+std::tuple<std::string, long long, std::string> label_sort_key(const std::string& label);
 
 // All sources ordered by label prefix and number (Doc-2 before Doc-10).
 std::vector<SourceInfo> list_sources(Store& store);

@@ -56,6 +56,38 @@ void WriteTransaction::commit() {
   tx_.commit();
 }
 
+namespace {
+// Savepoint names are fixed SQL: nesting is by SQLite's savepoint stack.
+constexpr const char* kSavepoint = "casebook_nested";
+}  // namespace
+
+NestedTransaction::NestedTransaction(Store& store) : store_(store) {
+  if (sqlite3_get_autocommit(store.db().getHandle()) != 0) {
+    own_.emplace(store);
+  } else {
+    store.db().exec(std::string("SAVEPOINT ") + kSavepoint);
+  }
+}
+
+NestedTransaction::~NestedTransaction() {
+  if (done_ || own_) return;  // a WriteTransaction rolls itself back
+  try {
+    store_.db().exec(std::string("ROLLBACK TO ") + kSavepoint);
+    store_.db().exec(std::string("RELEASE ") + kSavepoint);
+  } catch (...) {
+    // Destructors must not throw; the caller's transaction rolls back anyway.
+  }
+}
+
+void NestedTransaction::commit() {
+  if (own_) {
+    own_->commit();
+  } else {
+    store_.db().exec(std::string("RELEASE ") + kSavepoint);
+  }
+  done_ = true;
+}
+
 void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& value) {
   if (value.empty()) {
     statement.bind(index);  // NULL

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace casebook::store {
@@ -35,6 +36,23 @@ class WriteTransaction {
 
  private:
   SQLite::Transaction tx_;
+};
+
+// A unit of work that may run inside a caller's transaction: on its own it
+// is a WriteTransaction; inside one it is a savepoint, so a failure or a
+// dry run undoes only its own writes and the caller's transaction goes on.
+class NestedTransaction {
+ public:
+  explicit NestedTransaction(Store& store);
+  ~NestedTransaction();
+  NestedTransaction(const NestedTransaction&) = delete;
+  NestedTransaction& operator=(const NestedTransaction&) = delete;
+  void commit();
+
+ private:
+  Store& store_;
+  std::optional<WriteTransaction> own_;
+  bool done_ = false;
 };
 
 // Binds `value`, or NULL when it is empty (optional text columns).

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "engine/core/error.hpp"
+#include "engine/text/offsets.hpp"
 
 namespace casebook::text {
 namespace {
@@ -228,6 +229,21 @@ void Segmenter::words(std::string_view utf8, const std::function<void(const Word
     token.cps.end = cursor.advance_to(end);
     on_word(token);
   }
+}
+
+bool is_character_boundary(std::string_view utf8, std::size_t cp) {
+  const OffsetMap map(utf8);
+  const std::size_t byte = map.byte_of(cp);  // throws when cp is past the end
+  if (byte == 0 || byte == utf8.size()) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  UTextPtr text(utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
+  check_icu(status, "open text for character breaks");
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  check_icu(status, "create a character break iterator");
+  it->setText(text.get(), status);
+  check_icu(status, "set text for character breaks");
+  return it->isBoundary(static_cast<int32_t>(byte));
 }
 
 }  // namespace casebook::text

@@ -18,6 +18,12 @@ namespace casebook::text {
 // gives no paragraphs. Expects LF line endings (see canonicalize()).
 std::vector<Span> paragraphs(std::string_view utf8);
 
+// True when code point offset `cp` (0..length) falls between two user-perceived
+// characters (extended grapheme clusters): not between a letter and its
+// combining accent, inside an emoji sequence joined by ZWJ, or between CR and LF.
+// A coded span must start and end on such boundaries.
+bool is_character_boundary(std::string_view utf8, std::size_t cp);
+
 // One word found by the word segmenter: its bytes in the text and its
 // position in code points.
 struct WordToken {

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# casebook benchmarks: import throughput, peak memory and search latency on a
-# generated corpus; writes docs/benchmarks.md.
+# casebook benchmarks: import throughput, peak memory, search latency and
+# coding (auto-coding, `casebook code`) on a generated corpus; writes docs/benchmarks.md.
 #
 #   bash bench/run.sh            full run (10 MB and 100 MB corpora, flush-size
-#                                comparison, search on 1 M passages; ~17 min on 2 cores,
-#                                plus the build)
+#                                comparison, search and coding on 1 M passages;
+#                                ~25 min on 2 cores, plus the build)
 #   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; ~2 min); writes
 #                                bench/out/benchmarks-quick.md and bench/out/results-quick/
+#   bash bench/run.sh --coding   only the coding benchmark (issue 4: auto-coding and
+#                                `casebook code` on the 1 M-passage search project, ~8 min
+#                                plus ~7 min to build the project if it is not kept);
+#                                writes bench/out/results-coding/ and replaces the
+#                                "Coding (issue 4)" section of docs/benchmarks.md
+#                                (with --quick: 100 k passages, bench/out/benchmarks-quick.md)
 #
 # Everything can be sized through the environment:
 #   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
@@ -19,12 +25,17 @@
 #                                  import that checks memory stays flat (default 100; quick 10)
 #   CASEBOOK_BENCH_SEARCH_PASSAGES passages in the search corpus    (default 1000000; quick 100000)
 #   CASEBOOK_BENCH_SEARCH_RUNS     timed runs per query kind        (default 240)
+#   CASEBOOK_BENCH_CODING_RUNS     timed auto-coding runs            (default 3; quick 2)
+#   CASEBOOK_BENCH_CODING_CLI_RUNS runs of each CLI coding command   (default 21)
+#   CASEBOOK_BENCH_CODING_SENTENCE_BUDGET  run unit sentence on the whole codebook only if
+#                                  the subset projects it under this many seconds (default 600)
 #   CASEBOOK_BENCH_SEED            generator seed                   (default 42)
 #   CASEBOOK_BENCH_DIRS            directories per corpus, each imported with its own
 #                                  --case and --type                (default 13)
 #   CASEBOOK_BENCH_OUT             work directory                   (default bench/out, git-ignored)
 #   CASEBOOK_BENCH_BUILD           build directory                  (default build-bench, or
 #                                  bench/out/build-rev with CASEBOOK_BENCH_REV)
+#   CASEBOOK_BENCH_BUILD_TYPE      CMAKE_BUILD_TYPE of that build   (default RelWithDebInfo)
 #   CASEBOOK_BENCH_REV             build this git revision (e.g. HEAD) from a clean export instead
 #                                  of the working tree, so edits in progress do not leak into the
 #                                  numbers; bench/ itself always comes from the working tree
@@ -40,10 +51,12 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 QUICK=0
+ONLY_CODING=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
-    -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --coding) ONLY_CODING=1 ;;
+    -h|--help) awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,6 +77,9 @@ else
   DOC=${CASEBOOK_BENCH_DOC:-$ROOT/docs/benchmarks.md}
 fi
 SEARCH_RUNS=${CASEBOOK_BENCH_SEARCH_RUNS:-240}
+CODING_RUNS=${CASEBOOK_BENCH_CODING_RUNS:-$([[ $QUICK == 1 ]] && echo 2 || echo 3)}
+CODING_CLI_RUNS=${CASEBOOK_BENCH_CODING_CLI_RUNS:-21}
+CODING_SENTENCE_BUDGET=${CASEBOOK_BENCH_CODING_SENTENCE_BUDGET:-600}
 SEED=${CASEBOOK_BENCH_SEED:-42}
 DIRS=${CASEBOOK_BENCH_DIRS:-13}
 OUT=${CASEBOOK_BENCH_OUT:-$ROOT/bench/out}
@@ -82,6 +98,7 @@ unset CASEBOOK_INDEX_FLUSH_MB XAPIAN_FLUSH_THRESHOLD
 
 RESULTS=$OUT/results
 [[ $QUICK == 1 ]] && RESULTS=$OUT/results-quick
+[[ $ONLY_CODING == 1 ]] && RESULTS=$RESULTS-coding  # results-coding, results-quick-coding
 mkdir -p "$OUT" "$RESULTS"
 STARTED=$(date +%s)
 log() { printf '[%s +%4ds] %s\n' "$(date +%H:%M:%S)" $(( $(date +%s) - STARTED )) "$*" >&2; }
@@ -129,10 +146,11 @@ if [[ -n $REV ]]; then
   find "$ROOT/bench" -maxdepth 1 -type f -exec cp -p {} "$SRC/bench/" \;
   SOURCE_DESC="$(git -C "$ROOT" rev-parse --short "$sha") (clean export of $REV; bench/ from the working tree)"
 fi
-log "building $SRC in $BUILD (RelWithDebInfo)"
-cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$OUT/cmake-configure.log" 2>&1 ||
+BUILD_TYPE_WANTED=${CASEBOOK_BENCH_BUILD_TYPE:-RelWithDebInfo}
+log "building $SRC in $BUILD ($BUILD_TYPE_WANTED)"
+cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE="$BUILD_TYPE_WANTED" >"$OUT/cmake-configure.log" 2>&1 ||
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check bench_formats \
+cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check bench_formats bench_coding \
   >"$OUT/cmake-build.log" 2>&1 || { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
 # The flush size the engine uses without CASEBOOK_INDEX_FLUSH_MB, read from
 # the source being measured (engine/project/index_sync.cpp).
@@ -148,6 +166,7 @@ BENCH_SEARCH=$BUILD/bench/bench_search
 BENCH_INDEX=$BUILD/bench/bench_index
 BENCH_CHECK=$BUILD/bench/bench_check
 BENCH_FORMATS=$BUILD/bench/bench_formats
+BENCH_CODING=$BUILD/bench/bench_coding
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 
@@ -157,7 +176,7 @@ machine() {
   {
     echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo -e "load_start\t$(cut -d' ' -f1-3 /proc/loadavg)"
-    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')"
+    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')$([[ $ONLY_CODING == 1 ]] && echo ' --coding')"
     echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     echo -e "cores\t$(nproc) online ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest)"
     echo -e "ram\t$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -175,8 +194,18 @@ machine() {
       echo -e "casebook\t$SOURCE_DESC"
     else
       rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
-      [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]] &&
+      local changed
+      changed=$(git -C "$ROOT" status --porcelain 2>/dev/null | cut -c4- || true)
+      if [[ -n $changed ]]; then
         dirty=" + uncommitted changes (working tree at the start of the run)"
+        local others
+        others=$(grep -v -e '^bench/' -e '^docs/benchmarks.md$' <<<"$changed" | head -6 | paste -sd, - | sed 's/,/, /g' || true)
+        if [[ -z $others ]]; then
+          dirty=" + uncommitted changes in bench/ only (the engine as committed)"
+        else
+          dirty=" + uncommitted changes (working tree at the start of the run; outside bench/: $others)"
+        fi
+      fi
       echo -e "casebook\t$rev$dirty"
     fi
   } >"$RESULTS/machine.tsv"
@@ -309,6 +338,7 @@ corpus_row() {  # label name
 
 # ---- import throughput and memory per size -------------------------------------
 FLUSH_CORPUS_DONE=0
+[[ $ONLY_CODING == 1 ]] && SIZES="" FLUSH=""
 for size in $SIZES; do
   repeats=$REPEATS
   if [[ -z $repeats ]]; then repeats=3; ((size >= 500)) && repeats=1; fi
@@ -362,10 +392,12 @@ done
 
 # ---- importer throughput per format (bench_formats.cpp: importers alone, in memory;
 # PDF against pdftotext in the same run) --------------------------------------------
-log "importer throughput per format (bench_formats$([[ $QUICK == 1 ]] && echo ' --quick'))"
-timeout "$TIMEOUT" "$BENCH_FORMATS" $([[ $QUICK == 1 ]] && echo --quick) \
-  --testdata "${CASEBOOK_TESTDATA:-$ROOT/../shared/testdata}" >"$RESULTS/formats.tsv" ||
-  die "bench_formats failed"
+if [[ $ONLY_CODING == 0 ]]; then
+  log "importer throughput per format (bench_formats$([[ $QUICK == 1 ]] && echo ' --quick'))"
+  timeout "$TIMEOUT" "$BENCH_FORMATS" $([[ $QUICK == 1 ]] && echo --quick) \
+    --testdata "${CASEBOOK_TESTDATA:-$ROOT/../shared/testdata}" >"$RESULTS/formats.tsv" ||
+    die "bench_formats failed"
+fi
 
 # ---- search on the passage corpus ----------------------------------------------
 sp=$SEARCH_PASSAGES
@@ -377,29 +409,54 @@ if [[ $KEEP == 1 && -f $search_project/.bench-stamp && $(cat "$search_project/.b
       && -f $OUT/corpus-$search_name.summary ]]; then
   log "reusing the search project $search_project ($stamp)"
   corpus_row "search" "$search_name"
+  { printf 'reused\t%s\n' "$search_project"
+    [[ -f $search_project/.bench-built ]] && cat "$search_project/.bench-built"; } \
+    >"$RESULTS/search_project.tsv"
 else
+  t0=$(now_ns)
   gen "$search_name" 0 "$SEED" --passages "$sp" --para 1-3 --dirs "$DIRS"
+  gen_s=$(awk -v ns=$(($(now_ns) - t0)) 'BEGIN {printf "%.1f", ns / 1e9}')
   corpus_row "search" "$search_name"
   log "importing the search corpus ($sp passages of 1-3 sentences)"
   import_corpus "$OUT/corpus-$search_name" "$search_project" "search" 1 per-dir
   echo "$stamp" >"$search_project/.bench-stamp"
+  # How long building it took, kept with the project for runs that reuse it.
+  printf 'built_at\t%s\ngenerate_s\t%s\nimport_s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$gen_s" \
+    "$(awk -F'\t' '$1 == "search" {print $5}' "$RESULTS/import_runs.tsv" | tail -1)" \
+    >"$search_project/.bench-built"
+  { printf 'built\t%s\n' "$search_project"; cat "$search_project/.bench-built"; } \
+    >"$RESULTS/search_project.tsv"
   [[ $KEEP == 1 ]] || rm -rf -- "$OUT/corpus-$search_name"
 fi
 
-log "search latency: $SEARCH_RUNS timed runs per kind on $search_project"
-timeout "$TIMEOUT" "$BENCH_SEARCH" "$search_project" --runs "$SEARCH_RUNS" >"$RESULTS/search.tsv" ||
-  die "bench_search failed"
+if [[ $ONLY_CODING == 0 ]]; then
+  log "search latency: $SEARCH_RUNS timed runs per kind on $search_project"
+  timeout "$TIMEOUT" "$BENCH_SEARCH" "$search_project" --runs "$SEARCH_RUNS" >"$RESULTS/search.tsv" ||
+    die "bench_search failed"
 
-# The whole CLI process, as a user at a terminal sees it (startup, ICU data, output).
-: >"$RESULTS/cli.tsv"
-for q in housing '"shared service"' 'staff NEAR/5 queue'; do
-  for ((i = 0; i < 25; i++)); do
-    t0=$(now_ns)
-    "$CASEBOOK" -C "$search_project" search "$q" >/dev/null
-    t1=$(now_ns)
-    printf '%s\t%s\n' "$q" "$(awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f", ns / 1e6}')" >>"$RESULTS/cli.tsv"
+  # The whole CLI process, as a user at a terminal sees it (startup, ICU data, output).
+  : >"$RESULTS/cli.tsv"
+  for q in housing '"shared service"' 'staff NEAR/5 queue'; do
+    for ((i = 0; i < 25; i++)); do
+      t0=$(now_ns)
+      "$CASEBOOK" -C "$search_project" search "$q" >/dev/null
+      t1=$(now_ns)
+      printf '%s\t%s\n' "$q" "$(awk -v ns=$((t1 - t0)) 'BEGIN {printf "%.3f", ns / 1e6}')" >>"$RESULTS/cli.tsv"
+    done
   done
-done
+fi
+
+# ---- coding (issue 4): auto-coding and `casebook code` on the same project -------
+# bench_coding.cpp loads its codebook of 50 codes into the project (and leaves
+# it there, with the codings of its CLI runs; its suggestions are deleted).
+log "coding: codebook of 50 codes, autocode x $CODING_RUNS, CLI x $CODING_CLI_RUNS on $search_project"
+coding_work=$OUT/coding-work
+TEMP_DIRS+=("$coding_work")
+mkdir -p "$coding_work"
+timeout "$TIMEOUT" "$BENCH_CODING" "$search_project" --runs "$CODING_RUNS" --casebook "$CASEBOOK" \
+  --cli-runs "$CODING_CLI_RUNS" --sentence-budget "$CODING_SENTENCE_BUDGET" --work "$coding_work" \
+  >"$RESULTS/coding.tsv" 2>"$OUT/coding.log" || { tail -5 "$OUT/coding.log" >&2; die "bench_coding failed"; }
+rm -rf -- "$coding_work"
 index_mb=$(du -sm "$search_project/.casebook/$(cat "$search_project/.casebook/index.current")" | cut -f1)
 store_mb=$(du -cm "$search_project/.casebook/"store.sqlite* | tail -1 | cut -f1)
 objects_mb=$(du -sm "$search_project/.casebook/objects" | cut -f1)
@@ -417,6 +474,21 @@ ELAPSED=$(( $(date +%s) - STARTED ))
 } >>"$RESULTS/machine.tsv"
 log "writing $DOC"
 mkdir -p "$(dirname "$DOC")"
-bash "$ROOT/bench/report.sh" "$RESULTS" "$ELAPSED" "$QUICK" "$DEFAULT_FLUSH_MB" >"$DOC.tmp"
+if [[ $ONLY_CODING == 1 ]]; then
+  # Only the coding section: replaced where it is, else put before "## What
+  # limits speed" (or at the end); the rest of the report stays as it was.
+  bash "$ROOT/bench/report.sh" --coding "$RESULTS" >"$OUT/coding-section.md"
+  touch "$DOC"
+  awk -v section="$OUT/coding-section.md" '
+    function emit() { while ((getline line < section) > 0) print line; close(section); done = 1 }
+    /^## Coding \(issue 4\)/ { if (!done) { emit(); print "" } skip = 1; next }
+    skip && /^## / { skip = 0 }
+    skip { next }
+    /^## What limits speed/ && !done { emit(); print "" }
+    { print }
+    END { if (!done) { print ""; emit() } }' "$DOC" >"$DOC.tmp"
+else
+  bash "$ROOT/bench/report.sh" "$RESULTS" "$ELAPSED" "$QUICK" "$DEFAULT_FLUSH_MB" >"$DOC.tmp"
+fi
 mv "$DOC.tmp" "$DOC"
 log "done in $((ELAPSED / 60)) min $((ELAPSED % 60)) s: $DOC"

@@ -26,7 +26,9 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-bool same(std::string_view a, std::string_view b) { return fold(a) == fold(b); }
+bool same(std::string_view a, std::string_view b) {
+  return fold(a) == fold(b);
+}
 
 bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -71,12 +73,18 @@ bool is_colour(std::string_view colour) {
   return true;
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 // "line 12: " when the line is known, so messages point into the file.
-std::string at_line(int line) { return line > 0 ? "line " + std::to_string(line) + ": " : ""; }
+std::string at_line(int line) {
+  return line > 0 ? "line " + std::to_string(line) + ": " : "";
+}
 
-std::string where(const Code& c) { return at_line(c.source_line) + "code " + quoted(c.key); }
+std::string where(const Code& c) {
+  return at_line(c.source_line) + "code " + quoted(c.key);
+}
 std::string where(const Dimension& d) {
   return at_line(d.source_line) + "dimension " + quoted(d.name);
 }
@@ -138,12 +146,12 @@ class KeyTable {
     const std::string what = is_id ? "id" : "earlier id (formerly)";
     const std::string other_what = it->second.is_id ? "the id of" : "an earlier id (formerly) of";
     if (&other == &c) {
-      throw_data(where(c) + ": " + what + " " + quoted(key) + " is also " + other_what +
-                     " the same code",
-                 "remove the repeated formerly; a code's own id is never an earlier id");
+      throw_data(
+          where(c) + ": " + what + " " + quoted(key) + " is also " + other_what + " the same code",
+          "remove the repeated formerly; a code's own id is never an earlier id");
     }
-    throw_data(where(c) + ": " + what + " " + quoted(key) + " is already " + other_what +
-                   " code " + quoted(other.key) + line_suffix(other.source_line),
+    throw_data(where(c) + ": " + what + " " + quoted(key) + " is already " + other_what + " code " +
+                   quoted(other.key) + line_suffix(other.source_line),
                "give each code its own id (ids ignore case); an earlier id may belong to one "
                "code only");
   }
@@ -168,6 +176,12 @@ std::string allowed_values(const Dimension& d) {
   return out;
 }
 
+// "an ordinal", "a ratio": for messages.
+std::string with_article(Level level) {
+  const std::string name = to_string(level);
+  return (name[0] == 'o' || name[0] == 'i' ? "an " : "a ") + name;
+}
+
 void validate_dimension(const Dimension& d) {
   if (!is_name_token(d.name)) {
     throw_data(at_line(d.source_line) + "dimension " + quoted(d.name) + ": not a valid name",
@@ -176,8 +190,7 @@ void validate_dimension(const Dimension& d) {
   const bool categorical = d.level == Level::Nominal || d.level == Level::Ordinal;
   if (categorical) {
     if (d.values.empty()) {
-      throw_data(where(d) + ": a " + std::string(to_string(d.level)) +
-                     " dimension needs at least one <value>",
+      throw_data(where(d) + ": " + with_article(d.level) + " dimension needs at least one <value>",
                  "list its values, e.g. <value name=\"weak\"/>, or make it interval or ratio");
     }
     if (d.min || d.max) {
@@ -197,10 +210,10 @@ void validate_dimension(const Dimension& d) {
     return;
   }
   if (!d.values.empty()) {
-    throw_data(where(d) + ": an " + std::string(to_string(d.level)) +
-                   " dimension takes numbers, not a list of values",
-               "remove its <value> elements (use min/max for bounds), or make it nominal or "
-               "ordinal");
+    throw_data(
+        where(d) + ": " + with_article(d.level) + " dimension takes numbers, not a list of values",
+        "remove its <value> elements (use min/max for bounds), or make it nominal or "
+        "ordinal");
   }
   for (const auto& bound : {d.min, d.max}) {
     if (bound && !std::isfinite(*bound)) {
@@ -244,7 +257,8 @@ void check_no_cycle(const Codebook& book, const Code& c) {
 
 void validate_code_text(const Code& c) {
   if (is_blank(c.name)) {
-    throw_data(where(c) + ": the name is empty", "give the code a name, e.g. name=\"Veto players\"");
+    throw_data(where(c) + ": the name is empty",
+               "give the code a name, e.g. name=\"Veto players\"");
   }
   if (!c.colour.empty() && !is_colour(c.colour)) {
     throw_data(where(c) + ": colour " + quoted(c.colour) + " is not #rrggbb",
@@ -282,7 +296,7 @@ void validate_queries(const Code& c) {
     try {
       search::parse_query(c.queries[i]);
     } catch (const Error& e) {
-      throw_data(label + " (" + c.queries[i] + "): " + e.what(),
+      throw_data(label + " " + quoted(c.queries[i]) + ": " + e.what(),
                  e.hint().empty() ? "see `casebook search --help` for the query syntax" : e.hint());
     }
   }
@@ -326,21 +340,23 @@ void validate_link_value(const Codebook& book, const Code& code, const std::stri
     throw_data(label + ": unknown dimension " + quoted(l.dimension),
                "define it in <dimensions> or fix the name");
   }
-  const bool taken = std::any_of(code.dimensions.begin(), code.dimensions.end(),
-                                 [&](const CodeDimension& cd) { return same(cd.dimension, d->name); });
+  const bool taken =
+      std::any_of(code.dimensions.begin(), code.dimensions.end(),
+                  [&](const CodeDimension& cd) { return same(cd.dimension, d->name); });
   if (!taken) {
-    throw_data(label + ": code " + quoted(code.key) + " does not take dimension " +
-                   quoted(d->name),
-               "add <takes dimension=\"" + d->name + "\"/> to the code, or drop the dimension "
-               "from the evidence");
+    throw_data(label + ": code " + quoted(code.key) + " does not take dimension " + quoted(d->name),
+               "add <takes dimension=\"" + d->name +
+                   "\"/> to the code, or drop the dimension "
+                   "from the evidence");
   }
   if (d->level == Level::Nominal || d->level == Level::Ordinal) {
-    const bool allowed = std::any_of(d->values.begin(), d->values.end(),
-                                     [&](const DimensionValue& v) { return same(v.value, l.value); });
+    const bool allowed =
+        std::any_of(d->values.begin(), d->values.end(),
+                    [&](const DimensionValue& v) { return same(v.value, l.value); });
     if (!allowed) {
-      throw_data(label + ": value " + quoted(l.value) + " is not a value of dimension " +
-                     quoted(d->name),
-                 "use one of: " + allowed_values(*d));
+      throw_data(
+          label + ": value " + quoted(l.value) + " is not a value of dimension " + quoted(d->name),
+          "use one of: " + allowed_values(*d));
     }
     return;
   }
@@ -362,17 +378,17 @@ void validate_propositions(const Codebook& book, const KeyTable& keys) {
   std::map<std::string, const Proposition*> seen;
   for (const Proposition& p : book.propositions) {
     if (!is_key(p.key)) {
-      throw_data(at_line(p.source_line) + "proposition " + quoted(p.key) +
-                     ": not a valid proposition id",
-                 "use letters, digits, '_' and '-', e.g. P3a");
+      throw_data(
+          at_line(p.source_line) + "proposition " + quoted(p.key) + ": not a valid proposition id",
+          "use letters, digits, '_' and '-', e.g. P3a");
     }
     if (is_blank(p.text)) {
       throw_data(where(p) + ": the text is empty", "say what the proposition claims in <text>");
     }
     if (!p.parent.empty() && seen.count(fold(p.parent)) == 0) {
-      throw_data(where(p) + ": parent proposition " + quoted(p.parent) +
-                     " is not defined before it",
-                 "define the parent first (nest the proposition inside it)");
+      throw_data(
+          where(p) + ": parent proposition " + quoted(p.parent) + " is not defined before it",
+          "define the parent first (nest the proposition inside it)");
     }
     auto [it, inserted] = seen.emplace(fold(p.key), &p);
     if (!inserted) {
@@ -384,7 +400,8 @@ void validate_propositions(const Codebook& book, const KeyTable& keys) {
       const std::string label = where(p, l, i + 1);
       const Code* code = keys.current(l.code);
       if (code == nullptr) {
-        throw_data(label + ": " + quoted(l.code) + " is not a code", unknown_code_hint(keys, l.code));
+        throw_data(label + ": " + quoted(l.code) + " is not a code",
+                   unknown_code_hint(keys, l.code));
       }
       validate_link_value(book, *code, label, l);
     }
@@ -487,10 +504,15 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 std::string format_number(double value) {
-  char buffer[64];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (ec != std::errc()) throw_internal("cannot format the number " + std::to_string(value));
-  return std::string(buffer, end);
+  // Plain decimals ("1000000", "0.25") read best; exponents only for numbers
+  // whose plain form would be long. Both are the shortest exact form.
+  char buffer[400];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  if (result.ec != std::errc() || result.ptr - buffer > 24) {
+    result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  }
+  if (result.ec != std::errc()) throw_internal("cannot format the number " + std::to_string(value));
+  return std::string(buffer, result.ptr);
 }
 
 void validate(const Codebook& codebook) {

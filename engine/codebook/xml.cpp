@@ -186,8 +186,7 @@ class Reader {
     if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8") {
       fail_at(line(decl),
               "the XML declaration says encoding=\"" +
-                  std::string(decl.attribute("encoding").value()) +
-                  "\"; codebook files are UTF-8",
+                  std::string(decl.attribute("encoding").value()) + "\"; codebook files are UTF-8",
               "save the file as UTF-8 and write encoding=\"UTF-8\"");
     }
   }
@@ -721,12 +720,13 @@ Codebook read_codebook_file(const std::filesystem::path& path) {
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) {
-    throw_io(name + ": read fewer bytes than its size (did it change while reading?)",
-             "try again");
+    throw_io(name + ": read fewer bytes than its size (did it change while reading?)", "try again");
   }
   return read_codebook_xml(bytes, name);
 }
 
-std::string write_codebook_xml(const Codebook& codebook) { return Writer(codebook).write(); }
+std::string write_codebook_xml(const Codebook& codebook) {
+  return Writer(codebook).write();
+}
 
 }  // namespace casebook::codebook

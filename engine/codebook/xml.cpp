@@ -39,6 +39,34 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
+// Text elements are prose wrapped to fit an editor: a line break inside a
+// paragraph is a space, a blank line separates paragraphs (as in Markdown).
+// Without this, definitions shown in a terminal or exported to a paper
+// would break mid-sentence wherever the author's editor wrapped.
+std::string reflow(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c != '\n' && c != ' ' && c != '\t') {
+      out += c;
+      ++i;
+      continue;
+    }
+    std::size_t newlines = 0, j = i;
+    for (; j < s.size() && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t'); ++j) {
+      if (s[j] == '\n') ++newlines;
+    }
+    if (newlines == 0) {
+      out.append(s.substr(i, j - i));  // spaces within a line are kept as written
+    } else {
+      out += newlines == 1 ? " " : "\n\n";
+    }
+    i = j;
+  }
+  return out;
+}
+
 std::string join(Names names) {
   std::string out;
   for (std::string_view n : names) {
@@ -229,7 +257,7 @@ class Reader {
     return value;
   }
 
-  // An element that holds text only (comments allowed), trimmed.
+  // An element that holds text only (comments allowed), trimmed and reflowed.
   std::string text(pugi::xml_node node) const {
     check_attributes(node, {});
     return text_with_attributes(node);
@@ -246,7 +274,7 @@ class Reader {
              "write the text without markup, or escape < as &lt;");
       }
     }
-    return trim(out);
+    return reflow(trim(out));
   }
 
   // An element that is all attributes (<takes/>, <formerly/>, <member/>).

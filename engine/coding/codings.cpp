@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/codebook/store_sync.hpp"
+#include "engine/coding/memos.hpp"
 #include "engine/core/error.hpp"
 #include "engine/store/audit.hpp"
 #include "engine/store/cases.hpp"
@@ -152,20 +153,6 @@ std::string quote_of(store::Store& store, std::int64_t source_id, text::Span spa
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-std::int64_t insert_memo(store::Store& store, const std::string& kind, std::int64_t target,
-                         const std::string& text, const std::string& coder) {
-  SQLite::Statement q(store.db(),
-                      "INSERT INTO memos(target_kind, target_id, text, coder, created_at) "
-                      "VALUES (?, ?, ?, ?, ?)");
-  q.bind(1, kind);
-  q.bind(2, target);
-  q.bind(3, text);
-  q.bind(4, coder);
-  q.bind(5, store::utc_now());
-  q.exec();
-  return store.db().getLastInsertRowid();
-}
-
 std::optional<std::string> optional_text(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
@@ -306,7 +293,7 @@ AddResult insert_codings(store::Store& store, const std::vector<Target>& targets
       insert_dim.bind(3, value);
       insert_dim.exec();
     }
-    if (!spec.memo.empty()) insert_memo(store, "coding", id, spec.memo, coder);
+    if (!spec.memo.empty()) insert_memo(store, MemoKind::Coding, id, spec.memo, coder);
     result.added.push_back(id);
   }
   return result;

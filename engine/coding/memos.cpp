@@ -119,21 +119,26 @@ MemoTarget resolve_memo_target(store::Store& store, MemoKind kind, const std::st
   return t;
 }
 
+std::int64_t insert_memo(store::Store& store, MemoKind kind, std::int64_t target_id,
+                         const std::string& text, const std::string& coder) {
+  SQLite::Statement q(store.db(),
+                      "INSERT INTO memos(target_kind, target_id, text, coder, created_at) "
+                      "VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, to_string(kind));
+  q.bind(2, target_id);
+  q.bind(3, text);
+  q.bind(4, coder);
+  q.bind(5, store::utc_now());
+  q.exec();
+  return store.db().getLastInsertRowid();
+}
+
 std::int64_t add_memo(store::Store& store, const MemoTarget& target, const std::string& text,
                       const std::string& coder) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw_usage("the memo is empty", "give its text, e.g. --memo \"why I coded this\"");
   }
-  SQLite::Statement q(store.db(),
-                      "INSERT INTO memos(target_kind, target_id, text, coder, created_at) "
-                      "VALUES (?, ?, ?, ?, ?)");
-  q.bind(1, to_string(target.kind));
-  q.bind(2, target.id);
-  q.bind(3, text);
-  q.bind(4, coder);
-  q.bind(5, store::utc_now());
-  q.exec();
-  const std::int64_t id = store.db().getLastInsertRowid();
+  const std::int64_t id = insert_memo(store, target.kind, target.id, text, coder);
   store::append_audit(store, coder, "memo.add",
                       std::string(to_string(target.kind)) + " " + target.label,
                       {{"memo", id}, {"text", text}});

@@ -34,6 +34,10 @@ struct MemoView {
   std::string text, coder, created_at;
 };
 
+// Stores a memo row without an audit entry, for operations that audit the
+// memo as part of their own entry (a coding given with --memo).
+std::int64_t insert_memo(store::Store& store, MemoKind kind, std::int64_t target_id,
+                         const std::string& text, const std::string& coder);
 std::int64_t add_memo(store::Store& store, const MemoTarget& target, const std::string& text,
                       const std::string& coder);
 // Removes a memo; only its author may (others' memos are "not found" in blind mode).

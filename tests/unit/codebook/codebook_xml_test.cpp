@@ -358,10 +358,21 @@ BOOST_AUTO_TEST_CASE(written_file_satisfies_the_schema) {
   BOOST_TEST(std::system(command.c_str()) == 0, command);
 }
 
-BOOST_AUTO_TEST_CASE(text_is_trimmed_and_inner_whitespace_kept) {
+BOOST_AUTO_TEST_CASE(text_is_trimmed_and_blank_lines_separate_paragraphs) {
   const cb::Codebook b = cb::read_codebook_xml(
-      small_with(12, "      <definition>\n   Line one.\n\n   Line two.  \n</definition>"), "t.xml");
-  BOOST_TEST(b.find_code("a")->definition == "Line one.\n\n   Line two.");
+      small_with(12, "      <definition>\n   Line one.\n\n\n   Line two.  \n</definition>"),
+      "t.xml");
+  BOOST_TEST(b.find_code("a")->definition == "Line one.\n\nLine two.");
+}
+
+BOOST_AUTO_TEST_CASE(wrapped_lines_read_as_one_paragraph) {
+  const cb::Codebook b = cb::read_codebook_xml(
+      small_with(12,
+                 "      <definition>A dependency that\n    existed  before\n\tthe "
+                 "partnership.</definition>"),
+      "t.xml");
+  // Spaces within a line are kept; a line break and its indentation are one space.
+  BOOST_TEST(b.find_code("a")->definition == "A dependency that existed  before the partnership.");
 }
 
 BOOST_AUTO_TEST_CASE(children_in_any_order_and_comments_are_accepted) {

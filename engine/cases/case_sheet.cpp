@@ -22,6 +22,7 @@
 #include "engine/cases/csv.hpp"
 #include "engine/cases/values.hpp"
 #include "engine/core/error.hpp"
+#include "engine/text/ascii.hpp"
 #include "engine/text/normalize.hpp"
 #include "engine/text/offsets.hpp"
 
@@ -47,14 +48,6 @@ constexpr std::array<std::pair<std::string_view, AttributeType>, 5> kTypeNames =
     {"date", AttributeType::Date},
     {"boolean", AttributeType::Boolean},
 }};
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // ---- encoding ----
 
@@ -125,7 +118,7 @@ std::string suggest_type(std::string_view lower) {
 
 [[noreturn]] void throw_unknown_type(const std::string& where, std::string_view type,
                                      std::string_view name, std::string_view header) {
-  const std::string suggestion = suggest_type(ascii_lower(type));
+  const std::string suggestion = suggest_type(text::ascii_lower(type));
   std::string hint = suggestion.empty()
                          ? std::string()
                          : "did you mean '" + std::string(name) + ":" + suggestion + "'? ";
@@ -153,8 +146,8 @@ Column read_header_cell(std::string_view cell, const std::string& where) {
                  "write the attribute name before the ':'");
     }
   }
-  column.role = role_of(ascii_lower(name));
-  column.name = column.role == Role::Attribute ? std::string(name) : ascii_lower(name);
+  column.role = role_of(text::ascii_lower(name));
+  column.name = column.role == Role::Attribute ? std::string(name) : text::ascii_lower(name);
   const bool reserved = column.role != Role::Attribute && column.role != Role::Unnamed;
   if (reserved && column.declared && *column.declared != AttributeType::Text) {
     throw_data(where + ": the " + column.name + " column cannot be typed",
@@ -393,7 +386,7 @@ std::string_view type_name(AttributeType t) {
 
 // Case-insensitive, so a header may say "population:Integer".
 std::optional<AttributeType> parse_type_name(std::string_view name) {
-  const std::string lower = ascii_lower(name);
+  const std::string lower = text::ascii_lower(name);
   for (const auto& [type_name, type] : kTypeNames) {
     if (type_name == lower) return type;
   }

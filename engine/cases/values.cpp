@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <system_error>
 
+#include "engine/text/ascii.hpp"
+
 namespace casebook::cases::values {
 namespace {
 
@@ -39,14 +41,6 @@ bool take_sign(std::string_view& s) {
   if (take_char(s, '-')) return true;
   take_char(s, '+');
   return false;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // ---- integers ----
@@ -171,7 +165,7 @@ std::optional<std::string> canonical_date(std::string_view v) {
 // ---- booleans ----
 
 std::optional<std::string> canonical_boolean(std::string_view v) {
-  const std::string lower = ascii_lower(v);
+  const std::string lower = text::ascii_lower(v);
   if (lower == "true" || lower == "yes" || lower == "y" || lower == "1") return "true";
   if (lower == "false" || lower == "no" || lower == "n" || lower == "0") return "false";
   return std::nullopt;
@@ -180,7 +174,7 @@ std::optional<std::string> canonical_boolean(std::string_view v) {
 // Inference leaves out y/n and 1/0: single letters and digits are more often
 // codes or counts than yes/no answers.
 bool is_plain_boolean(std::string_view v) {
-  const std::string lower = ascii_lower(v);
+  const std::string lower = text::ascii_lower(v);
   return lower == "true" || lower == "false" || lower == "yes" || lower == "no";
 }
 

@@ -11,6 +11,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/search/query.hpp"
+#include "engine/text/ascii.hpp"
 
 namespace casebook::codebook {
 
@@ -18,16 +19,8 @@ namespace {
 
 // Keys, names and values compare ignoring ASCII case, as SQLite's NOCASE does
 // in the store, so the file and the store never disagree about "the same".
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool same(std::string_view a, std::string_view b) {
-  return fold(a) == fold(b);
+  return text::ascii_iequals(a, b);
 }
 
 bool is_key_char(char c) {
@@ -118,12 +111,12 @@ class KeyTable {
 
   // The code whose current key is `key`, or null.
   const Code* current(const std::string& key) const {
-    auto it = keys_.find(fold(key));
+    auto it = keys_.find(text::ascii_lower(key));
     return it != keys_.end() && it->second.is_id ? it->second.code : nullptr;
   }
   // The code that lists `key` as an earlier key, or null.
   const Code* former(const std::string& key) const {
-    auto it = keys_.find(fold(key));
+    auto it = keys_.find(text::ascii_lower(key));
     return it != keys_.end() && !it->second.is_id ? it->second.code : nullptr;
   }
 
@@ -140,7 +133,7 @@ class KeyTable {
       }
       throw_data(where(c) + ": formerly " + quoted(key) + " is not a valid code id", kKeyHint);
     }
-    auto [it, inserted] = keys_.emplace(fold(key), Entry{&c, is_id});
+    auto [it, inserted] = keys_.emplace(text::ascii_lower(key), Entry{&c, is_id});
     if (inserted) return;
     const Code& other = *it->second.code;
     const std::string what = is_id ? "id" : "earlier id (formerly)";
@@ -202,7 +195,7 @@ void validate_dimension(const Dimension& d) {
       if (is_blank(v.value)) {
         throw_data(where(d) + ": a value has an empty name", "give every <value> a name");
       }
-      if (!seen.insert(fold(v.value)).second) {
+      if (!seen.insert(text::ascii_lower(v.value)).second) {
         throw_data(where(d) + ": value " + quoted(v.value) + " is listed twice",
                    "list each value once (values ignore case)");
       }
@@ -229,7 +222,7 @@ void validate_dimensions(const std::vector<Dimension>& dimensions) {
   std::map<std::string, const Dimension*> seen;
   for (const Dimension& d : dimensions) {
     validate_dimension(d);
-    auto [it, inserted] = seen.emplace(fold(d.name), &d);
+    auto [it, inserted] = seen.emplace(text::ascii_lower(d.name), &d);
     if (!inserted) {
       throw_data(where(d) + ": a dimension with this name is already defined" +
                      line_suffix(it->second->source_line),
@@ -240,14 +233,14 @@ void validate_dimensions(const std::vector<Dimension>& dimensions) {
 
 // Walks up from `c`; a parent chain that comes back to a code is a cycle.
 void check_no_cycle(const Codebook& book, const Code& c) {
-  std::set<std::string> seen{fold(c.key)};
+  std::set<std::string> seen{text::ascii_lower(c.key)};
   std::string path = c.key;
   const Code* at = &c;
   while (!at->parent.empty()) {
     const Code* parent = book.find_code(at->parent);
     if (parent == nullptr) return;  // reported as an unknown parent
     path += " -> " + parent->key;
-    if (!seen.insert(fold(parent->key)).second) {
+    if (!seen.insert(text::ascii_lower(parent->key)).second) {
       throw_data(where(c) + ": its parents form a cycle: " + path,
                  "a code cannot be its own ancestor; nest each code under one parent");
     }
@@ -280,7 +273,7 @@ void validate_code_dimensions(const Codebook& book, const Code& c) {
       throw_data(where(c) + ": takes unknown dimension " + quoted(cd.dimension),
                  "define it in <dimensions> or fix the name (names ignore case)");
     }
-    if (!taken.insert(fold(cd.dimension)).second) {
+    if (!taken.insert(text::ascii_lower(cd.dimension)).second) {
       throw_data(where(c) + ": takes dimension " + quoted(cd.dimension) + " twice",
                  "list each dimension once per code");
     }
@@ -304,7 +297,8 @@ void validate_queries(const Code& c) {
 
 void validate_codes(const Codebook& book, const KeyTable& keys) {
   std::map<std::string, std::size_t> position;
-  for (std::size_t i = 0; i < book.codes.size(); ++i) position[fold(book.codes[i].key)] = i;
+  for (std::size_t i = 0; i < book.codes.size(); ++i)
+    position[text::ascii_lower(book.codes[i].key)] = i;
 
   for (std::size_t i = 0; i < book.codes.size(); ++i) {
     const Code& c = book.codes[i];
@@ -318,7 +312,7 @@ void validate_codes(const Codebook& book, const KeyTable& keys) {
                    unknown_code_hint(keys, c.parent));
       }
       check_no_cycle(book, c);
-      if (position.at(fold(c.parent)) > i) {
+      if (position.at(text::ascii_lower(c.parent)) > i) {
         throw_data(where(c) + ": its parent " + quoted(c.parent) + " comes after it",
                    "list parents before their children");
       }
@@ -385,12 +379,12 @@ void validate_propositions(const Codebook& book, const KeyTable& keys) {
     if (is_blank(p.text)) {
       throw_data(where(p) + ": the text is empty", "say what the proposition claims in <text>");
     }
-    if (!p.parent.empty() && seen.count(fold(p.parent)) == 0) {
+    if (!p.parent.empty() && seen.count(text::ascii_lower(p.parent)) == 0) {
       throw_data(
           where(p) + ": parent proposition " + quoted(p.parent) + " is not defined before it",
           "define the parent first (nest the proposition inside it)");
     }
-    auto [it, inserted] = seen.emplace(fold(p.key), &p);
+    auto [it, inserted] = seen.emplace(text::ascii_lower(p.key), &p);
     if (!inserted) {
       throw_data(where(p) + ": the id is already used" + line_suffix(it->second->source_line),
                  "give each proposition its own id (ids ignore case)");
@@ -415,7 +409,7 @@ void validate_groups(const Codebook& book, const KeyTable& keys) {
       throw_data(at_line(g.source_line) + "exclusive group: the name is empty",
                  "give the group a name");
     }
-    auto [it, inserted] = seen.emplace(fold(g.name), &g);
+    auto [it, inserted] = seen.emplace(text::ascii_lower(g.name), &g);
     if (!inserted) {
       throw_data(where(g) + ": a group with this name is already defined" +
                      line_suffix(it->second->source_line),
@@ -431,7 +425,7 @@ void validate_groups(const Codebook& book, const KeyTable& keys) {
         throw_data(where(g) + ": member " + quoted(key) + " is not a code",
                    unknown_code_hint(keys, key));
       }
-      if (!members.insert(fold(key)).second) {
+      if (!members.insert(text::ascii_lower(key)).second) {
         throw_data(where(g) + ": member " + quoted(key) + " is listed twice",
                    "list each code once");
       }

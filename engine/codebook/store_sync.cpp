@@ -12,6 +12,7 @@
 #include "engine/core/error.hpp"
 #include "engine/core/sha256.hpp"
 #include "engine/store/audit.hpp"
+#include "engine/text/ascii.hpp"
 
 namespace casebook::codebook {
 namespace {
@@ -22,15 +23,8 @@ using store::Store;
 
 // SQLite's NOCASE folds ASCII letters only; keys are compared the same way
 // here so the store and this code never disagree about "the same key".
-std::string folded(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 bool same_key(const std::string& a, const std::string& b) {
-  return folded(a) == folded(b);
+  return text::ascii_iequals(a, b);
 }
 
 std::string last_segment(const std::string& key) {
@@ -398,15 +392,16 @@ class Planner {
  private:
   void index_old_codes() {
     for (std::size_t i = 0; i < plan_.old.size(); ++i) {
-      old_by_key_[folded(plan_.old[i].code.key)] = i;
-      for (const std::string& alias : plan_.old[i].code.formerly) old_by_alias_[folded(alias)] = i;
+      old_by_key_[text::ascii_lower(plan_.old[i].code.key)] = i;
+      for (const std::string& alias : plan_.old[i].code.formerly)
+        old_by_alias_[text::ascii_lower(alias)] = i;
     }
   }
 
   void index_new_codes() {
     for (std::size_t i = 0; i < book_.codes.size(); ++i) {
       const Code& c = book_.codes[i];
-      if (!new_by_key_.emplace(folded(c.key), i).second) {
+      if (!new_by_key_.emplace(text::ascii_lower(c.key), i).second) {
         throw_data("the codebook has the code '" + c.key + "' twice", "give each code its own key");
       }
     }
@@ -416,7 +411,7 @@ class Planner {
   // A key names the same code it named before, whatever its `formerly` says.
   void match_by_key() {
     for (std::size_t i = 0; i < book_.codes.size(); ++i) {
-      auto it = old_by_key_.find(folded(book_.codes[i].key));
+      auto it = old_by_key_.find(text::ascii_lower(book_.codes[i].key));
       if (it != old_by_key_.end()) claim(i, it->second);
     }
   }
@@ -443,8 +438,10 @@ class Planner {
   }
 
   std::optional<std::size_t> resolve_old(const std::string& key) const {
-    if (auto it = old_by_key_.find(folded(key)); it != old_by_key_.end()) return it->second;
-    if (auto it = old_by_alias_.find(folded(key)); it != old_by_alias_.end()) return it->second;
+    if (auto it = old_by_key_.find(text::ascii_lower(key)); it != old_by_key_.end())
+      return it->second;
+    if (auto it = old_by_alias_.find(text::ascii_lower(key)); it != old_by_alias_.end())
+      return it->second;
     return std::nullopt;
   }
 
@@ -455,14 +452,15 @@ class Planner {
 
   void assign_positions() {
     std::map<std::string, int> next;  // folded parent key -> next sibling position
-    for (const Code& c : book_.codes) plan_.positions.push_back(next[folded(c.parent)]++);
+    for (const Code& c : book_.codes)
+      plan_.positions.push_back(next[text::ascii_lower(c.parent)]++);
   }
 
   // The store id of a new code's parent: 0 at the top, -1 when the parent is
   // itself new (so any existing code under it has moved).
   std::int64_t parent_id_of(const Code& c) const {
     if (c.parent.empty()) return 0;
-    auto it = new_by_key_.find(folded(c.parent));
+    auto it = new_by_key_.find(text::ascii_lower(c.parent));
     if (it == new_by_key_.end()) {
       throw_data(
           "code '" + c.key + "' has the parent '" + c.parent + "', which is not in the codebook",
@@ -496,9 +494,9 @@ class Planner {
   // codes it does not take over (they keep theirs, retired or not).
   std::set<std::string> final_keys() const {
     std::set<std::string> keys;
-    for (const Code& c : book_.codes) keys.insert(folded(c.key));
+    for (const Code& c : book_.codes) keys.insert(text::ascii_lower(c.key));
     for (std::size_t i = 0; i < plan_.old.size(); ++i) {
-      if (!claimed_by_.count(i)) keys.insert(folded(plan_.old[i].code.key));
+      if (!claimed_by_.count(i)) keys.insert(text::ascii_lower(plan_.old[i].code.key));
     }
     return keys;
   }
@@ -514,8 +512,8 @@ class Planner {
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const std::string& key : candidates) {
-      const std::string f = folded(key);
-      if (f == folded(c.key) || final_keys_.count(f) || old_by_alias_.count(f)) continue;
+      const std::string f = text::ascii_lower(key);
+      if (f == text::ascii_lower(c.key) || final_keys_.count(f) || old_by_alias_.count(f)) continue;
       if (seen.insert(f).second) out.push_back(key);
     }
     return out;
@@ -822,7 +820,7 @@ class Loader {
         id = insert_code(store_, c, 0, plan_.positions[i], coder_, now_);
       }
       ids_.push_back(id);
-      id_by_key_[folded(c.key)] = id;
+      id_by_key_[text::ascii_lower(c.key)] = id;
     }
   }
 
@@ -987,7 +985,7 @@ class Loader {
 
   // The id of a code of the new codebook; `where` names what refers to it.
   std::int64_t code_id(const std::string& key, const std::string& where) const {
-    auto it = id_by_key_.find(folded(key));
+    auto it = id_by_key_.find(text::ascii_lower(key));
     if (it == id_by_key_.end()) {
       throw_data(where + " refers to the code '" + key + "', which is not in the codebook",
                  "add the code or correct the key");
@@ -1049,13 +1047,13 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 // Up to three active keys close to `key`: by edit distance to the whole key
 // or its last segment (coders often type only that), or sharing its start.
 std::vector<std::string> nearest_keys(Store& store, const std::string& key) {
-  const std::string wanted = folded(key);
+  const std::string wanted = text::ascii_lower(key);
   const std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
   SQLite::Statement q(store.db(), "SELECT key FROM codes WHERE retired_at IS NULL");
   std::vector<std::pair<std::size_t, std::string>> scored;
   while (q.executeStep()) {
     const std::string candidate = q.getColumn(0).getString();
-    const std::string f = folded(candidate);
+    const std::string f = text::ascii_lower(candidate);
     std::size_t d = std::min(edit_distance(wanted, f), edit_distance(wanted, last_segment(f)));
     if (!wanted.empty() && f.rfind(wanted, 0) == 0) d = std::min<std::size_t>(d, 1);
     if (d <= limit && f != wanted) scored.emplace_back(d, candidate);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "engine/text/ascii.hpp"
 #include "engine/text/offsets.hpp"
 
 namespace casebook::codebook {
@@ -71,14 +72,6 @@ std::string join(Names names) {
   std::string out;
   for (std::string_view n : names) {
     out += (out.empty() ? "" : ", ") + std::string(n);
-  }
-  return out;
-}
-
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -210,7 +203,7 @@ class Reader {
   }
 
   void check_declaration(pugi::xml_node decl) const {
-    const std::string encoding = fold(decl.attribute("encoding").value());
+    const std::string encoding = text::ascii_lower(decl.attribute("encoding").value());
     if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8") {
       fail_at(line(decl),
               "the XML declaration says encoding=\"" +
@@ -567,7 +560,8 @@ void add_attribute(pugi::xml_node node, const char* name, const std::string& val
 template <class T>
 std::map<std::string, std::vector<std::size_t>> children_by_parent(const std::vector<T>& items) {
   std::map<std::string, std::vector<std::size_t>> out;
-  for (std::size_t i = 0; i < items.size(); ++i) out[fold(items[i].parent)].push_back(i);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out[text::ascii_lower(items[i].parent)].push_back(i);
   return out;
 }
 
@@ -659,7 +653,7 @@ class Writer {
       add_attribute(node.append_child("formerly"), "id", old);
     }
     // Children of a parent that appears twice (an invalid model) are written once.
-    auto it = code_children_.find(fold(c.key));
+    auto it = code_children_.find(text::ascii_lower(c.key));
     if (it == code_children_.end()) return;
     const std::vector<std::size_t> children = std::move(it->second);
     code_children_.erase(it);
@@ -680,7 +674,7 @@ class Writer {
       if (l.bearing != Bearing::Supports) add_attribute(e, "bearing", to_string(l.bearing));
       if (!l.note.empty()) e.text().set(l.note.c_str());
     }
-    auto it = proposition_children_.find(fold(p.key));
+    auto it = proposition_children_.find(text::ascii_lower(p.key));
     if (it == proposition_children_.end()) return;
     const std::vector<std::size_t> children = std::move(it->second);
     proposition_children_.erase(it);

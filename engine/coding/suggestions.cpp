@@ -187,7 +187,8 @@ void set_status(store::Store& store, std::int64_t id, const std::string& status,
   q.exec();
 }
 
-SuggestionView require_open(store::Store& store, std::int64_t id, const std::string& owner) {
+// One of the owner's suggestions, whatever its status.
+SuggestionView require_owned(store::Store& store, std::int64_t id, const std::string& owner) {
   SQLite::Statement q(store.db(),
                       std::string(kSuggestionColumns) + "WHERE g.id = ? AND g.owner = ?");
   q.bind(1, id);
@@ -196,7 +197,11 @@ SuggestionView require_open(store::Store& store, std::int64_t id, const std::str
     throw_not_found("suggestion " + std::to_string(id) + " is not one of " + owner + "'s",
                     "'casebook suggestions next' shows your next suggestion and its id");
   }
-  SuggestionView v = read_suggestion(q);
+  return read_suggestion(q);
+}
+
+SuggestionView require_open(store::Store& store, std::int64_t id, const std::string& owner) {
+  SuggestionView v = require_owned(store, id, owner);
   if (v.status == "accepted" || v.status == "rejected") {
     throw_conflict("suggestion " + std::to_string(id) + " was already " + v.status,
                    "'casebook undo' reverses your last decision");
@@ -316,15 +321,7 @@ std::optional<SuggestionView> next_suggestion(project::Project& project, const s
 
 SuggestionView get_suggestion(project::Project& project, std::int64_t id,
                               const std::string& owner) {
-  SQLite::Statement q(project.store().db(),
-                      std::string(kSuggestionColumns) + "WHERE g.id = ? AND g.owner = ?");
-  q.bind(1, id);
-  q.bind(2, owner);
-  if (!q.executeStep()) {
-    throw_not_found("suggestion " + std::to_string(id) + " is not one of " + owner + "'s",
-                    "'casebook suggestions next' shows your next suggestion and its id");
-  }
-  SuggestionView v = read_suggestion(q);
+  SuggestionView v = require_owned(project.store(), id, owner);
   mark_matches(v);
   return v;
 }

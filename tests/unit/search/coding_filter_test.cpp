@@ -17,21 +17,13 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
-#include "engine/project/index_sync.hpp"
-#include "engine/project/objects.hpp"
-#include "engine/project/project.hpp"
 #include "engine/search/query.hpp"
 #include "engine/search/searcher.hpp"
-#include "engine/store/outbox.hpp"
 #include "engine/store/sources.hpp"
-#include "engine/text/offsets.hpp"
-#include "engine/text/segment.hpp"
+#include "project_fixture.hpp"
 #include "test_support.hpp"
 
 using casebook::ErrorKind;
-using casebook::project::IndexSync;
-using casebook::project::ObjectStore;
-using casebook::project::Project;
 using casebook::search::kAllHits;
 using casebook::search::matching_passages;
 using casebook::search::parse_query;
@@ -41,9 +33,7 @@ using casebook::search::SearchOptions;
 using casebook::search::SearchResult;
 using casebook::testing::contains;
 using casebook::testing::expect_error;
-using casebook::testing::TempDir;
 namespace store = casebook::store;
-namespace text = casebook::text;
 
 namespace {
 
@@ -56,47 +46,17 @@ const std::string kDocument =
     "The merger went ahead anyway.";
 
 // A project with two indexed sources; codes and codings are added per test.
-struct ProjectFixture {
-  TempDir dir{"coding-filter"};
-  Project project = Project::init(dir / "p");
-  ObjectStore objects{project.objects_dir()};
+struct ProjectFixture : casebook::testing::TextProject {
   std::map<std::int64_t, std::string> names;  // passage id -> "A1"
 
-  // Inserts a source as an import does (original stored, one transaction
-  // that queues it for indexing); `name` prefixes its passage names.
+  // Inserts a source as an import does; `name` prefixes its passage names.
   store::SourceInfo add_source(const std::string& body, const std::string& type,
                                const std::string& name) {
-    store::SourceContent c;
-    c.type = type;
-    c.title = name;
-    c.format = "text";
-    c.encoding = "UTF-8";
-    c.original_sha256 = objects.put(body);
-    c.original_name = name + ".txt";
-    c.origin_path = (dir / (name + ".txt")).string();
-    c.text = body;
-    c.code_points = static_cast<std::int64_t>(text::count_code_points(body));
-    for (const text::Span& span : text::paragraphs(body)) {
-      store::PassageRecord p;
-      p.span = span;
-      p.kind = "paragraph";
-      c.passages.push_back(p);
-    }
-    store::WriteTransaction tx(project.store());
-    store::record_object(project.store(), c.original_sha256,
-                         static_cast<std::int64_t>(body.size()));
-    store::SourceInfo info = store::insert_source(project.store(), c, "tester");
-    tx.commit();
+    store::SourceInfo info = TextProject::add_source(body, type, name);
     for (const auto& p : store::load_passages(project.store(), info.id)) {
       names[p.id] = name + std::to_string(p.n);
     }
     return info;
-  }
-
-  void sync_index() {
-    IndexSync sync(project);
-    sync.apply_pending();
-    sync.finish();
   }
 
   const store::PassageRecord& passage(const store::SourceInfo& source, int n) {

@@ -13,6 +13,7 @@
 #include "engine/core/sha256.hpp"
 #include "engine/store/audit.hpp"
 #include "engine/text/ascii.hpp"
+#include "engine/text/spelling.hpp"
 
 namespace casebook::codebook {
 namespace {
@@ -1029,21 +1030,6 @@ std::optional<std::int64_t> id_for_key(Store& store, const std::string& key) {
   return q.getColumn(0).getInt64();
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // Up to three active keys close to `key`: by edit distance to the whole key
 // or its last segment (coders often type only that), or sharing its start.
 std::vector<std::string> nearest_keys(Store& store, const std::string& key) {
@@ -1054,7 +1040,8 @@ std::vector<std::string> nearest_keys(Store& store, const std::string& key) {
   while (q.executeStep()) {
     const std::string candidate = q.getColumn(0).getString();
     const std::string f = text::ascii_lower(candidate);
-    std::size_t d = std::min(edit_distance(wanted, f), edit_distance(wanted, last_segment(f)));
+    std::size_t d =
+        std::min(text::edit_distance(wanted, f), text::edit_distance(wanted, last_segment(f)));
     if (!wanted.empty() && f.rfind(wanted, 0) == 0) d = std::min<std::size_t>(d, 1);
     if (d <= limit && f != wanted) scored.emplace_back(d, candidate);
   }

@@ -8,23 +8,13 @@
 
 #include "engine/core/error.hpp"
 #include "engine/index/fields.hpp"
+#include "engine/text/ascii.hpp"
+#include "engine/text/spelling.hpp"
 
 namespace casebook::search {
 namespace {
 
 // ---- names ----------------------------------------------------------------------
-
-// SQLite's NOCASE folds ASCII only; the checks made here in C++ must agree.
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-bool same_coder(const std::string& a, const std::string& b) {
-  return ascii_lower(a) == ascii_lower(b);
-}
 
 // The coders whose codings count: the filter's, or in blind mode only the
 // searching coder (naming anyone else is refused rather than silently empty).
@@ -32,7 +22,7 @@ std::vector<std::string> visible_coders(const CodingFilter& filter,
                                         const std::optional<std::string>& visible_coder) {
   if (!visible_coder) return filter.coders;
   for (const std::string& coder : filter.coders) {
-    if (!same_coder(coder, *visible_coder)) {
+    if (!text::ascii_iequals(coder, *visible_coder)) {
       throw_usage("search query: coder:" + coder +
                       " asks for another coder's codings, but blind mode shows only your own (" +
                       *visible_coder + ")",
@@ -44,33 +34,18 @@ std::vector<std::string> visible_coders(const CodingFilter& filter,
 
 // ---- code keys ------------------------------------------------------------------
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // Up to five keys (current or former) that look like `typed`: a typo away, or
 // containing it ("standardisation" for "expost.standardisation").
 std::vector<std::string> close_keys(store::Store& store, const std::string& typed) {
   constexpr std::size_t kShown = 5;
-  const std::string want = ascii_lower(typed);
+  const std::string want = text::ascii_lower(typed);
   const std::size_t allowed = std::max<std::size_t>(2, want.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   SQLite::Statement keys(store.db(), "SELECT key FROM codes UNION SELECT alias FROM code_aliases");
   while (keys.executeStep()) {
     std::string key = keys.getColumn(0).getString();
-    const std::string folded = ascii_lower(key);
-    std::size_t distance = edit_distance(want, folded);
+    const std::string folded = text::ascii_lower(key);
+    std::size_t distance = text::edit_distance(want, folded);
     if (want.size() >= 3 && folded.find(want) != std::string::npos) distance = 0;
     if (distance <= allowed) scored.emplace_back(distance, std::move(key));
   }

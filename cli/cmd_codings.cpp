@@ -1,5 +1,6 @@
 // casebook codings: list codings with the quoted text, filtered by source,
-// code (with sub-codes), coder and case. In blind mode only your own.
+// code (with sub-codes), coder, case and review status. Codings a reviewer
+// rejected are left out unless asked for. In blind mode only your own.
 
 #include <iostream>
 
@@ -10,8 +11,8 @@ namespace casebook::cli {
 namespace {
 
 struct CodingsArgs {
-  std::vector<std::string> sources, codes, coders, cases;
-  bool removed = false, json = false, csv = false;
+  std::vector<std::string> sources, codes, coders, cases, statuses;
+  bool removed = false, rejected = false, json = false, csv = false;
   std::size_t limit = 0;
 };
 
@@ -29,12 +30,23 @@ nlohmann::json coding_json(const coding::CodingView& c) {
       {"end", c.span.end}, {"code", c.code},           {"coder", c.coder},
       {"unit", c.unit},    {"quote", c.quote},         {"created_at", c.created_at},
       {"dims", dims},      {"memos", c.memos}};
+  out["review"] = {{"status", c.review_status},
+                   {"by", c.reviewed_by.value_or("")},
+                   {"at", c.reviewed_at.value_or("")},
+                   {"reason", c.review_reason.value_or("")}};
+  if (c.recoded_from) out["recoded_from"] = *c.recoded_from;
   if (c.removed_at) {
     out["removed"] = {{"at", *c.removed_at},
                       {"by", c.removed_by.value_or("")},
                       {"reason", c.removed_reason.value_or("")}};
   }
   return out;
+}
+
+// "accepted by carol", "rejected by carol", or "-" before review.
+std::string review_text(const coding::CodingView& c) {
+  if (c.review_status == "unreviewed") return "-";
+  return c.review_status + (c.reviewed_by ? " by " + *c.reviewed_by : "");
 }
 
 std::vector<std::string> coding_row(const coding::CodingView& c, bool full_quote) {
@@ -44,6 +56,7 @@ std::vector<std::string> coding_row(const coding::CodingView& c, bool full_quote
                                   c.code,
                                   c.coder,
                                   dims_text(c),
+                                  review_text(c),
                                   full_quote ? c.quote : one_line(c.quote, 60)};
   if (c.removed_at) row.back() = "(removed) " + row.back();
   return row;
@@ -58,6 +71,8 @@ int list(Context& ctx, const CodingsArgs& args) {
   filter.coders = args.coders;
   filter.cases = args.cases;
   filter.include_removed = args.removed;
+  filter.statuses = args.statuses;
+  filter.include_rejected = args.rejected;
   filter.only_coder = viewer.only();
   filter.limit = args.limit;
   const auto codings = coding::list_codings(project.store(), filter);
@@ -67,8 +82,8 @@ int list(Context& ctx, const CodingsArgs& args) {
     print_json(out);
     return 0;
   }
-  const std::vector<std::string> header = {"id",    "source", "span", "code",
-                                           "coder", "dims",   "quote"};
+  const std::vector<std::string> header = {"id",    "source", "span",   "code",
+                                           "coder", "dims",   "review", "quote"};
   if (args.csv) {
     write_csv_row(std::cout, header);
     for (const auto& c : codings) write_csv_row(std::cout, coding_row(c, true));
@@ -99,12 +114,17 @@ void register_codings(CLI::App& app, Context& ctx) {
   cmd->add_option("--coder", args->coders, "only by these coders")->allow_extra_args(false);
   cmd->add_option("--case", args->cases, "only in sources of these cases")->allow_extra_args(false);
   cmd->add_flag("--removed", args->removed, "include removed codings");
+  cmd->add_flag("--include-rejected", args->rejected,
+                "include codings a reviewer rejected as mis-coded");
+  cmd->add_option("--status", args->statuses,
+                  "only with these review statuses: unreviewed, accepted, rejected")
+      ->allow_extra_args(false);
   cmd->add_option("--limit", args->limit, "at most this many");
   auto* json = cmd->add_flag("--json", args->json, "print JSON");
   cmd->add_flag("--csv", args->csv, "print CSV (full quotes)")->excludes(json);
-  cmd->footer(
-      examples({"casebook codings --source Int-7", "casebook codings --code expost --case B",
-                "casebook codings --coder alice --csv > alice.csv"}));
+  cmd->footer(examples(
+      {"casebook codings --source Int-7", "casebook codings --code expost --case B",
+       "casebook codings --coder alice --csv > alice.csv", "casebook codings --status rejected"}));
   cmd->callback([&ctx, args] { ctx.run = [&ctx, args] { return list(ctx, *args); }; });
 }
 

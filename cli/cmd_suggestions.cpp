@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "cli/coding_display.hpp"
 #include "cli/context.hpp"
 #include "engine/codebook/store_sync.hpp"
 #include "engine/coding/suggestions.hpp"
@@ -44,19 +45,6 @@ std::string marked(const coding::SuggestionView& s) {
   return out;
 }
 
-void print_criteria(store::Store& store, const std::string& key) {
-  const auto code = codebook::find_code(store, key);
-  if (!code) return;
-  const codebook::Code& c = code->code;
-  std::cout << "code " << c.key << " (" << c.name << ")\n";
-  if (!c.definition.empty()) std::cout << "  definition: " << c.definition << "\n";
-  if (!c.inclusion.empty()) std::cout << "  include:    " << c.inclusion << "\n";
-  if (!c.exclusion.empty()) std::cout << "  exclude:    " << c.exclusion << "\n";
-  for (const auto& d : c.dimensions) {
-    std::cout << "  dimension:  " << d.dimension << (d.required ? " (required)" : "") << "\n";
-  }
-}
-
 void print_suggestion(project::Project& project, const coding::SuggestionView& s,
                       const coding::SuggestionCounts& counts) {
   std::cout << "Suggestion " << s.id << " (" << counts.pending << " pending, " << counts.skipped
@@ -64,7 +52,7 @@ void print_suggestion(project::Project& project, const coding::SuggestionView& s
             << s.source_label << " " << s.span.start << ":" << s.span.end
             << ", found by: " << s.query << "\n\n"
             << marked(s) << "\n\n";
-  print_criteria(project.store(), s.code);
+  print_code_criteria(project.store(), s.code);
 }
 
 nlohmann::json suggestion_json(const coding::SuggestionView& s) {
@@ -152,22 +140,6 @@ int status(Context& ctx, const SuggestionArgs& a) {
   std::cout << "Suggestions for " << owner << ": " << c.pending << " pending, " << c.skipped
             << " skipped, " << c.accepted << " accepted, " << c.rejected << " rejected\n";
   return 0;
-}
-
-// Splits "a direction=negative strength=strong" into words.
-std::vector<std::string> words_of(const std::string& line) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : line) {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) out.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.push_back(c);
-    }
-  }
-  if (!word.empty()) out.push_back(std::move(word));
-  return out;
 }
 
 // One decision typed at the prompt; false to stop.

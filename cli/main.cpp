@@ -64,6 +64,7 @@ int run(int argc, char** argv) {
   casebook::cli::register_log(app, ctx);
   casebook::cli::register_undo(app, ctx);
   casebook::cli::register_blind(app, ctx);
+  casebook::cli::register_review(app, ctx);
 
   try {
     app.parse(argc, argv);

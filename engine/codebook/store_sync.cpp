@@ -1293,7 +1293,8 @@ std::map<std::string, CodeUsage> code_usage(store::Store& store,
   SQLite::Statement q(store.db(),
                       "SELECT c.key, count(*), count(DISTINCT g.source_id) FROM codings g "
                       "JOIN codes c ON c.id = g.code_id "
-                      "WHERE g.removed_at IS NULL AND (?1 IS NULL OR g.coder = ?1) "
+                      "WHERE g.removed_at IS NULL AND g.review_status <> 'rejected' AND (?1 IS "
+                      "NULL OR g.coder = ?1) "
                       "GROUP BY c.id");
   if (coder) {
     q.bind(1, *coder);

@@ -6,6 +6,7 @@
 
 #include "engine/codebook/store_sync.hpp"
 #include "engine/coding/memos.hpp"
+#include "engine/coding/review.hpp"
 #include "engine/core/error.hpp"
 #include "engine/store/audit.hpp"
 #include "engine/store/cases.hpp"
@@ -327,7 +328,8 @@ std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& fi
   SQLite::Statement q(
       store.db(),
       "SELECT c.id, c.source_id, s.label, c.start_cp, c.end_cp, k.key, c.coder, c.unit, c.quote, "
-      "       c.created_at, c.removed_at, c.removed_by, c.removed_reason "
+      "       c.created_at, c.removed_at, c.removed_by, c.removed_reason, c.review_status, "
+      "       c.reviewed_by, c.reviewed_at, c.review_reason, c.recoded_from "
       "FROM codings c JOIN sources s ON s.id = c.source_id JOIN codes k ON k.id = c.code_id "
       "WHERE (?1 OR c.removed_at IS NULL) "
       "  AND (?2 IS NULL OR c.source_id IN (SELECT value FROM json_each(?2))) "
@@ -337,6 +339,8 @@ std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& fi
       "                    WHERE sc.case_id IN (SELECT value FROM json_each(?5)))) "
       "  AND (?6 IS NULL OR c.id IN (SELECT value FROM json_each(?6))) "
       "  AND (?7 IS NULL OR c.coder = ?7) "
+      "  AND (?8 IS NULL OR c.review_status IN (SELECT value FROM json_each(?8))) "
+      "  AND (?9 OR c.review_status <> 'rejected') "
       "ORDER BY c.source_id, c.start_cp, c.end_cp, c.id");
   q.bind(1, filter.include_removed ? 1 : 0);
   bind_list(q, 2, sources, !filter.sources.empty());
@@ -349,6 +353,11 @@ std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& fi
   } else {
     q.bind(7);
   }
+  for (const auto& status : filter.statuses) parse_review_status(status);  // a typo is an error
+  bind_list(q, 8, filter.statuses, !filter.statuses.empty());
+  const bool asks_rejected = std::find(filter.statuses.begin(), filter.statuses.end(),
+                                       "rejected") != filter.statuses.end();
+  q.bind(9, filter.include_rejected || asks_rejected ? 1 : 0);
   std::vector<CodingView> out;
   while (q.executeStep()) {
     CodingView v;
@@ -365,6 +374,11 @@ std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& fi
     v.removed_at = optional_text(q.getColumn(10));
     v.removed_by = optional_text(q.getColumn(11));
     v.removed_reason = optional_text(q.getColumn(12));
+    v.review_status = q.getColumn(13).getString();
+    v.reviewed_by = optional_text(q.getColumn(14));
+    v.reviewed_at = optional_text(q.getColumn(15));
+    v.review_reason = optional_text(q.getColumn(16));
+    if (!q.getColumn(17).isNull()) v.recoded_from = q.getColumn(17).getInt64();
     out.push_back(std::move(v));
   }
   std::stable_sort(out.begin(), out.end(), [](const CodingView& a, const CodingView& b) {

@@ -66,6 +66,9 @@ struct CodingView {
   std::vector<std::pair<std::string, std::string>> dims;
   std::vector<std::string> memos;
   std::optional<std::string> removed_at, removed_by, removed_reason;
+  std::string review_status = "unreviewed";  // unreviewed | accepted | rejected
+  std::optional<std::string> reviewed_by, reviewed_at, review_reason;
+  std::optional<std::int64_t> recoded_from;  // the rejected coding a recode replaced
 };
 
 struct CodingFilter {
@@ -75,6 +78,11 @@ struct CodingFilter {
   std::vector<std::string> cases;  // case ids
   std::vector<std::int64_t> ids;
   bool include_removed = false;
+  // Review statuses to list (unreviewed, accepted, rejected); empty = any.
+  // Rejected codings are left out unless asked for here or by include_rejected,
+  // as analysis and exports leave them out.
+  std::vector<std::string> statuses;
+  bool include_rejected = false;
   std::optional<std::string> only_coder;  // blind mode: this coder's codings only
   std::size_t limit = 0;                  // 0 = all
 };

@@ -6,6 +6,7 @@
 #include "engine/codebook/xml.hpp"
 #include "engine/coding/codings.hpp"
 #include "engine/coding/memos.hpp"
+#include "engine/coding/review.hpp"
 #include "engine/coding/suggestions.hpp"
 #include "engine/coding/viewer.hpp"
 #include "engine/core/error.hpp"
@@ -46,6 +47,21 @@ std::string undo_code_add(store::Store& store, const json& detail, const std::st
   mark_codings_removed(store, active, coder, "undo");
   return "removed " + std::to_string(active.size()) + " coding(s) of " +
          detail.value("code", std::string());
+}
+
+// Review decisions: the codings' earlier review states come back; a recode
+// also removes the reviewer's replacement coding.
+std::string undo_review(store::Store& store, const json& detail, const std::string& coder) {
+  restore_review_states(store, detail.at("before"));
+  const auto before = detail.at("before").size();
+  if (detail.contains("new_coding")) {
+    const auto replacement =
+        codings_in_state(store, {detail["new_coding"].get<std::int64_t>()}, true);
+    mark_codings_removed(store, replacement, coder, "undo");
+    return "coding " + std::to_string(detail.value("coding", std::int64_t{0})) +
+           " is back to its review state before the recode; the recoded coding is removed";
+  }
+  return "the review of " + std::to_string(before) + " coding(s) is as it was before";
 }
 
 std::string undo_code_remove(store::Store& store, const json& detail) {
@@ -149,6 +165,9 @@ std::string reverse(store::Store& store, const store::AuditEntry& entry, const s
     return undo_suggestion_decision(store, detail, coder);
   }
   if (a == "suggestion.autocode") return undo_autocode(store, detail, coder);
+  if (a == "review.accept" || a == "review.reject" || a == "review.recode") {
+    return undo_review(store, detail, coder);
+  }
   if (a == "codebook.add") return undo_codebook_add(store, detail);
   if (a == "codebook.load") return undo_codebook_load(store, detail, coder);
   if (a == "blind.set") return undo_blind(store, detail, coder);

@@ -7,9 +7,10 @@
 // Undoable: code.add, code.remove, memo.add, memo.remove, suggestion.accept,
 // suggestion.reject, suggestion.skip, suggestion.autocode (pending
 // suggestions of that run are withdrawn), codebook.add, codebook.load (the
-// previous version is loaded again, under the same rules as any load), and
-// blind.set. Other changes (imports, cases, speakers) are refused with what
-// to do instead.
+// previous version is loaded again, under the same rules as any load),
+// review.accept, review.reject, review.recode (the earlier review states
+// return; a recode's replacement coding is removed) and blind.set. Other changes (imports, cases,
+// speakers) are refused with what to do instead.
 
 #include <cstdint>
 #include <string>

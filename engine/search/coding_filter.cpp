@@ -99,7 +99,9 @@ std::vector<Range> active_codings(store::Store& store, const std::vector<std::in
           placeholders(1, code_ids.size()) +
           ") UNION SELECT c.id FROM codes c JOIN tree t ON c.parent_id = t.id) ";
   }
-  sql += "SELECT source_id, start_cp, end_cp FROM codings WHERE removed_at IS NULL";
+  sql +=
+      "SELECT source_id, start_cp, end_cp FROM codings WHERE removed_at IS NULL "
+      "AND review_status <> 'rejected'";
   if (!code_ids.empty()) sql += " AND code_id IN (SELECT id FROM tree)";
   if (!coders.empty()) {
     sql +=

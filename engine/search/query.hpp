@@ -62,7 +62,8 @@
 //   code:KEY           Coding filters (index::FieldKind::Coding): not index terms
 //   coder:NAME         but conditions on the store's codings, resolved through a
 //                      CodingResolver (the searcher's reads the store). A passage
-//                      matches when an active coding (removed_at IS NULL) shares
+//                      matches when an active coding (not removed, not rejected
+//                      in review) shares
 //                      at least one code point with it, in the same source
 //                      (coding.start < passage.end and coding.end > passage.start).
 //                      code:KEY is the code with that key or former key (alias),

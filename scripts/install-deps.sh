@@ -9,6 +9,7 @@ packages=(
   libboost-test-dev libcli11-dev nlohmann-json3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   libzip-dev libgumbo-dev libcurl4-openssl-dev poppler-utils
   xapian-tools sqlite3 python3 libxml2-utils
+  python3-nltk python3-sklearn
 )
 
 missing=()

@@ -59,6 +59,7 @@ void register_log(CLI::App& app, Context& ctx);
 void register_undo(CLI::App& app, Context& ctx);
 void register_blind(CLI::App& app, Context& ctx);
 void register_review(CLI::App& app, Context& ctx);
+void register_agree(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {

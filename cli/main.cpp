@@ -65,6 +65,7 @@ int run(int argc, char** argv) {
   casebook::cli::register_undo(app, ctx);
   casebook::cli::register_blind(app, ctx);
   casebook::cli::register_review(app, ctx);
+  casebook::cli::register_agree(app, ctx);
 
   try {
     app.parse(argc, argv);

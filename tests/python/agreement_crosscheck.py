@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Cross-checks casebook's agreement coefficients against NLTK and scikit-learn.
 
-Usage: agreement_crosscheck.py AGREEMENT_TABLE_TOOL WORK_DIR
+Usage: agreement_crosscheck.py CASEBOOK WORK_DIR
 
 Generates reliability data with a fixed seed in several shapes (2 and 3
 coders, with and without missing cells, 3 to 6 categories), writes each as a
-table in the layout engine/agreement/table.hpp reads, runs the test-only
-agreement_table_tool on it, and compares with:
+table in the layout `casebook agree --table` reads, runs the real casebook
+binary on it (`agree --table FILE --level LEVEL --bootstrap 0 --json`), and
+compares with:
 
   * nltk.metrics.agreement.AnnotationTask.alpha() - Krippendorff's alpha,
     nominal (binary_distance) and interval (interval_distance). NLTK 3.8
@@ -83,8 +84,10 @@ def write_table(path, rows, cell):
             f.write(f"u{u + 1}," + ",".join("" if v is None else cell(v) for v in row) + "\n")
 
 
-def casebook(tool, path, level):
-    out = subprocess.run([tool, path, level], check=True, capture_output=True, text=True).stdout
+def casebook(binary, path, level):
+    out = subprocess.run(
+        [binary, "agree", "--table", path, "--level", level, "--bootstrap", "0", "--json"],
+        check=True, capture_output=True, text=True).stdout
     return {c["id"]: c["value"] for c in json.loads(out)["coefficients"]}
 
 
@@ -185,7 +188,7 @@ def check_shape(tool, work, check, rng, shape):
 
 def main():
     if len(sys.argv) != 3:
-        sys.exit("usage: agreement_crosscheck.py AGREEMENT_TABLE_TOOL WORK_DIR")
+        sys.exit("usage: agreement_crosscheck.py CASEBOOK WORK_DIR")
     tool, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
     rng = random.Random(20240517)

@@ -60,6 +60,8 @@ void register_undo(CLI::App& app, Context& ctx);
 void register_blind(CLI::App& app, Context& ctx);
 void register_review(CLI::App& app, Context& ctx);
 void register_agree(CLI::App& app, Context& ctx);
+void register_disagreements(CLI::App& app, Context& ctx);
+void register_audit(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {

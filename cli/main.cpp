@@ -66,6 +66,8 @@ int run(int argc, char** argv) {
   casebook::cli::register_blind(app, ctx);
   casebook::cli::register_review(app, ctx);
   casebook::cli::register_agree(app, ctx);
+  casebook::cli::register_disagreements(app, ctx);
+  casebook::cli::register_audit(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -36,31 +36,6 @@ std::vector<std::string> coders_with_codings(store::Store& store) {
   return out;
 }
 
-// The coders as stored; each must have codings (a typo would compare nothing).
-std::vector<std::string> resolve_coders(store::Store& store,
-                                        const std::vector<std::string>& wanted) {
-  const auto known = coders_with_codings(store);
-  std::vector<std::string> out;
-  for (const auto& w : wanted) {
-    auto it = std::find_if(known.begin(), known.end(),
-                           [&](const std::string& k) { return text::ascii_iequals(k, w); });
-    if (it == known.end()) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw_usage("coder '" + w + "' has no codings in this project",
-                  "coders with codings: " + (list.empty() ? std::string("none") : list));
-    }
-    if (std::find(out.begin(), out.end(), *it) != out.end()) {
-      throw_usage("coder '" + w + "' is named twice", "name each coder once in --coders");
-    }
-    out.push_back(*it);
-  }
-  if (out.size() < 2) {
-    throw_usage("agreement needs at least two coders", "e.g. --coders alice,bob");
-  }
-  return out;
-}
-
 // code id -> index into the compared codes. A code given by the user brings
 // its sub-codes with it; without codes, every code the coders used counts.
 std::map<std::int64_t, int> resolve_codes(store::Store& store, const Scope& scope,
@@ -193,6 +168,30 @@ const char* to_string(Unit unit) {
       return "character";
   }
   return "passage";
+}
+
+std::vector<std::string> resolve_coders(store::Store& store,
+                                        const std::vector<std::string>& wanted) {
+  const auto known = coders_with_codings(store);
+  std::vector<std::string> out;
+  for (const auto& w : wanted) {
+    auto it = std::find_if(known.begin(), known.end(),
+                           [&](const std::string& k) { return text::ascii_iequals(k, w); });
+    if (it == known.end()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw_usage("coder '" + w + "' has no codings in this project",
+                  "coders with codings: " + (list.empty() ? std::string("none") : list));
+    }
+    if (std::find(out.begin(), out.end(), *it) != out.end()) {
+      throw_usage("coder '" + w + "' is named twice", "name each coder once in --coders");
+    }
+    out.push_back(*it);
+  }
+  if (out.size() < 2) {
+    throw_usage("agreement needs at least two coders", "e.g. --coders alice,bob");
+  }
+  return out;
 }
 
 ProjectCodings load_codings(store::Store& store, const Scope& scope) {

@@ -55,6 +55,11 @@ struct ProjectCodings {
 
 ProjectCodings load_codings(store::Store& store, const Scope& scope);
 
+// The coders as stored (names compare ignoring ASCII case); each must have
+// codings, as a typo would otherwise compare nothing; at least two, no repeats.
+std::vector<std::string> resolve_coders(store::Store& store,
+                                        const std::vector<std::string>& wanted);
+
 // Agreement on one code (or, for `code` empty, all codes pooled) at a unit.
 struct CodeAgreement {
   std::string code;  // empty for the pooled row

@@ -181,14 +181,10 @@ int resolve(Context& ctx, const DisagreementArgs& a) {
       print_disagreement(project.store(), i + 1, found[i], a.coders);
     }
     for (;;) {
-      std::cout << "[1] keep " << a.coders[0] << "'s / [2] keep " << a.coders[1]
-                << "'s / [b]oth / [n]either / [s]kip / [q]uit > " << std::flush;
-      std::string line;
-      if (!std::getline(std::cin, line)) {
-        std::cout << "\n";
-        return 0;
-      }
-      const auto words = words_of(line);
+      const auto answer = read_answer("[1] keep " + a.coders[0] + "'s / [2] keep " + a.coders[1] +
+                                      "'s / [b]oth / [n]either / [s]kip / [q]uit > ");
+      if (!answer) return 0;
+      const auto& words = *answer;
       if (words.empty()) continue;
       if (!is_answer(words[0])) {
         std::cout << "Type 1 (keep " << a.coders[0] << "'s version), 2 (keep " << a.coders[1]
@@ -199,8 +195,7 @@ int resolve(Context& ctx, const DisagreementArgs& a) {
         if (!apply_answer(ctx, found[i], a.coders, words[0])) return 0;
         break;
       } catch (const Error& e) {
-        std::cout << "casebook: " << e.what() << (e.hint().empty() ? "" : "\n  hint: " + e.hint())
-                  << "\n";
+        print_answer_error(e);
       }
     }
   }

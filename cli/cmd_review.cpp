@@ -193,22 +193,17 @@ int walk(Context& ctx, const ReviewArgs& a) {
       }
     }
     last_shown = id;
-    std::cout << "\n[a]ccept [note] / [r]eject REASON / re[c]ode CODE [NAME=VALUE ...] / [s]kip / "
-                 "[q]uit > "
-              << std::flush;
-    std::string line;
-    if (!std::getline(std::cin, line)) {
-      std::cout << "\n";
-      return 0;
-    }
-    const auto words = words_of(line);
+    const auto answer = read_answer(
+        "\n[a]ccept [note] / [r]eject REASON / re[c]ode CODE [NAME=VALUE ...] / [s]kip / [q]uit "
+        "> ");
+    if (!answer) return 0;
+    const auto& words = *answer;
     if (words.empty()) continue;
     try {
       if (!apply_answer(ctx, id, words, skipped)) return 0;
     } catch (const Error& e) {
       // A missing reason or a wrong code should not end the session.
-      std::cout << "casebook: " << e.what() << (e.hint().empty() ? "" : "\n  hint: " + e.hint())
-                << "\n";
+      print_answer_error(e);
     }
   }
 }

@@ -190,22 +190,17 @@ int review(Context& ctx, const SuggestionArgs& a) {
       }
     }
     last_shown = next->id;
-    std::cout << "\n[a]ccept [NAME=VALUE ...] / [r]eject [reason] / [s]kip / [q]uit > "
-              << std::flush;
-    std::string line;
-    if (!std::getline(std::cin, line)) {
-      std::cout << "\n";
-      return 0;
-    }
-    const auto words = words_of(line);
+    const auto answer =
+        read_answer("\n[a]ccept [NAME=VALUE ...] / [r]eject [reason] / [s]kip / [q]uit > ");
+    if (!answer) return 0;
+    const auto& words = *answer;
     if (words.empty()) continue;
     try {
       if (!apply_answer(ctx, *next, words)) return 0;
       if (words[0] == "s" || words[0] == "skip") skipped_now.insert(next->id);
     } catch (const Error& e) {
       // A wrong dimension value should not end the session: say why, ask again.
-      std::cout << "casebook: " << e.what() << (e.hint().empty() ? "" : "\n  hint: " + e.hint())
-                << "\n";
+      print_answer_error(e);
     }
   }
 }

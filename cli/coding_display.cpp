@@ -49,6 +49,21 @@ std::string marked_in_context(const std::string& text, text::Span span, std::siz
   return out;
 }
 
+void print_answer_error(const Error& e) {
+  std::cout << "casebook: " << e.what() << (e.hint().empty() ? "" : "\n  hint: " + e.hint())
+            << "\n";
+}
+
+std::optional<std::vector<std::string>> read_answer(const std::string& prompt) {
+  std::cout << prompt << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    std::cout << "\n";
+    return std::nullopt;
+  }
+  return words_of(line);
+}
+
 std::vector<std::string> words_of(const std::string& line) {
   std::vector<std::string> out;
   std::string word;

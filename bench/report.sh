@@ -4,6 +4,7 @@
 #
 #   bash bench/report.sh RESULTS_DIR [ELAPSED_S] [QUICK 0|1] [DEFAULT_FLUSH_MB]
 #   bash bench/report.sh --coding RESULTS_DIR   only the "Coding (issue 4)" section
+#   bash bench/report.sh --agreement RESULTS_DIR   only the "Agreement (issue 5)" section
 #
 # The targets come from the issue that asked for the benchmarks:
 #   import >= 3 MB/s of text end-to-end on one core of a 2-core machine,
@@ -11,12 +12,18 @@
 # and from issue 4 (coding, rendered when RESULTS_DIR has coding.tsv):
 #   auto-coding 50 codes x 3 queries over 1 M passages < 60 s, `casebook code
 #   SOURCE --passage N CODE` < 50 ms end to end on 1 M passages.
+# and from issue 5 (agreement, rendered when RESULTS_DIR has agreement.tsv and
+# unitized.tsv): alpha and kappa for 1 M units x 3 coders, alpha >= 50x faster
+# than NLTK's on the same data; unitized alpha over 100 MB of double-coded text,
+# linear in text length.
 
 set -euo pipefail
 
 CODING_ONLY=0
+AGREEMENT_ONLY=0
 if [[ ${1:-} == --coding ]]; then CODING_ONLY=1; shift; fi
-RES=${1:?usage: report.sh [--coding] RESULTS_DIR [ELAPSED_S] [QUICK] [DEFAULT_FLUSH_MB]}
+if [[ ${1:-} == --agreement ]]; then AGREEMENT_ONLY=1; shift; fi
+RES=${1:?usage: report.sh [--coding|--agreement] RESULTS_DIR [ELAPSED_S] [QUICK] [DEFAULT_FLUSH_MB]}
 saved() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$RES/machine.tsv"; }
 ELAPSED=${2:-$(saved elapsed_s)}
 ELAPSED=${ELAPSED:-0}
@@ -290,6 +297,245 @@ coding work itself (open the store, load the source's text and passages,
 check the code, insert, audit entry, commit) is a few ms.
 EOF
 }
+# ---- Agreement (issue 5): rendered from agreement.tsv and unitized.tsv of
+# bench_agreement and agreement_nltk.py (also on its own: report.sh --agreement
+# RESULTS_DIR, which bench/run.sh --agreement uses) ----------------------------
+TARGET_NLTK_RATIO=50     # casebook's alpha at least this many times faster than NLTK's
+TARGET_LINEAR_RATIO=1.25 # unitized: seconds per MB at the largest size / at the smallest
+agreement_section() {
+  local T=$RES/agreement.tsv U=$RES/unitized.tsv
+  ameta() { awk -F'\t' -v k="$1" '$1 == "meta" && $2 == k {print $3; exit}' "$T"; }
+  # amed KIND UNITS WHAT: median seconds; aval: the value column of the first row
+  amed() { awk -F'\t' -v k="$1" -v n="$2" -v w="$3" '$1 == k && $2 == n && $4 == w {print $6}' "$T" | median; }
+  acount() { awk -F'\t' -v k="$1" -v n="$2" -v w="$3" '$1 == k && $2 == n && $4 == w' "$T" | wc -l; }
+  arange() { awk -F'\t' -v k="$1" -v n="$2" -v w="$3" -v s="$4" '$1 == k && $2 == n && $4 == w {x = $6 * s; if (!c++ || x < lo) lo = x; if (x > hi) hi = x}
+    END {f = (hi < 10) ? "%.2f-%.2f" : "%.1f-%.1f"; if (c > 1) printf f, lo, hi; else printf "-"}' "$T"; }
+  aval() { awk -F'\t' -v k="$1" -v n="$2" -v w="$3" '$1 == k && $2 == n && $4 == w {print $7; exit}' "$T"; }
+  ulabel() { awk -v n="$1" 'BEGIN {if (n >= 1e6) printf "%g M", n / 1e6; else printf "%g k", n / 1000}'; }
+  local units coders rev nltk_sizes
+  units=$(ameta units); coders=$(ameta coders)
+  rev=$(mach casebook)
+  nltk_sizes=$(awk -F'\t' '$1 == "nltk" && $4 == "alpha" {print $2}' "$T" | sort -gu)
+  local a_ms k_ms f_ms ca_ms ratios="" min_ratio="" verdict_alpha
+  a_ms=$(awk -v s="$(amed table "$units" alpha_nominal)" 'BEGIN {printf "%.1f", s * 1e3}')
+  k_ms=$(awk -v s="$(amed table "$units" cohen_kappa_pairs)" 'BEGIN {printf "%.1f", s * 1e3}')
+  f_ms=$(awk -v s="$(amed table "$units" fleiss_kappa)" 'BEGIN {printf "%.1f", s * 1e3}')
+  ca_ms=$(awk -v s="$(amed table "$units" compute_agreement)" 'BEGIN {printf "%.1f", s * 1e3}')
+  local n nl cb r
+  for n in $nltk_sizes; do
+    nl=$(amed nltk "$n" alpha)
+    if [[ $n == "$units" ]]; then cb=$(amed table "$n" alpha_nominal); else cb=$(amed prefix "$n" alpha_nominal); fi
+    [[ -n $cb ]] || continue
+    r=$(awk -v a="$nl" -v b="$cb" 'BEGIN {printf "%.0f", a / b}')
+    ratios+="${ratios:+, }$(ulabel "$n") units ${r}×"
+    if [[ -z $min_ratio ]] || ((r < min_ratio)); then min_ratio=$r; fi
+  done
+  local nltk_at_full="" per_unit_lo per_unit_hi
+  [[ -n $(echo "$nltk_sizes" | grep -x "$units" || true) ]] && nltk_at_full=1
+  if [[ -n $min_ratio ]]; then
+    per_unit_lo=$(for n in $nltk_sizes; do awk -v s="$(amed nltk "$n" alpha)" -v n="$n" 'BEGIN {print s / n * 1e6}'; done | sort -g | head -1)
+    per_unit_hi=$(for n in $nltk_sizes; do awk -v s="$(amed nltk "$n" alpha)" -v n="$n" 'BEGIN {print s / n * 1e6}'; done | sort -g | tail -1)
+    verdict_alpha=$(pass "$(awk -v r="$min_ratio" -v t=$TARGET_NLTK_RATIO 'BEGIN {print (r >= t)}')")
+    if [[ -z $nltk_at_full ]]; then
+      verdict_alpha+=" at the sizes measured; at $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M units NLTK was not run (see below)"
+    fi
+  else
+    verdict_alpha="n/a (NLTK not measured)"
+  fi
+  # Unitized: seconds per MiB at each size.
+  local mbs small large spm_small spm_large lin verdict_lin u100
+  mbs=$(awk -F'\t' '$1 == "continua" {print $2}' "$U" | sort -gu)
+  small=$(echo "$mbs" | head -1); large=$(echo "$mbs" | tail -1)
+  umed() { awk -F'\t' -v m="$1" -v w="$2" '$1 == "unitized" && $2 == m && $4 == w {print $6}' "$U" | median; }
+  spm_small=$(awk -v s="$(umed "$small" unitized_alphas)" -v m="$small" 'BEGIN {print s / m}')
+  spm_large=$(awk -v s="$(umed "$large" unitized_alphas)" -v m="$large" 'BEGIN {print s / m}')
+  lin=$(awk -v a="$spm_large" -v b="$spm_small" 'BEGIN {printf "%.2f", a / b}')
+  verdict_lin=$(pass "$(awk -v r="$lin" -v t=$TARGET_LINEAR_RATIO 'BEGIN {print (r <= t)}')")
+  u100=$(umed "$large" unitized_alphas)
+  cat <<EOF
+## Agreement (issue 5)
+
+Measured by \`$(mach command)\` (\`bench/bench_agreement.cpp\`,
+\`bench/agreement_nltk.py\`) on $(mach date) (UTC): $(mach cpu), $(mach cores),
+$(mach ram) RAM, $(mach os); \`$(mach build)\` build ($(mach compiler)); casebook ${rev}.
+Load average $(mach load_start) at the start and $(mach load_end) at the end: other
+work shares the 2 cores, so single runs vary; every figure is a median
+(ranges given). Reference: NLTK $(ameta nltk) (Debian's python3-nltk) on Python
+$(ameta python), run on the same table in the same run.
+
+| Target (issue 5) | Measured | Result |
+|---|---|---|
+| Krippendorff's alpha and kappa for $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M units × $coders coders; alpha at least ${TARGET_NLTK_RATIO}× faster than NLTK's | casebook on $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M × $coders: alpha **$a_ms ms**, Fleiss' kappa $f_ms ms, Cohen's kappa of the $(awk -v m="$coders" 'BEGIN {print m * (m - 1) / 2}') coder pairs $k_ms ms, every coefficient (compute_agreement) $ca_ms ms. NLTK's alpha, measured at $(for n in $nltk_sizes; do ulabel "$n"; echo; done | paste -sd, - | sed 's/,/, /g') units: $(fmt "$per_unit_lo" %.1f)-$(fmt "$per_unit_hi" %.1f) µs per unit; casebook faster by $ratios at equal sizes | $verdict_alpha |
+| Unitized alpha over ${large} MB of double-coded text, linear in text length | uα family (\`unitized_alphas\`) on $large MiB: **$(fmt "$u100" %.3f) s**; $(for m in $mbs; do awk -v s="$(umed "$m" unitized_alphas)" -v m="$m" 'BEGIN {printf "%d MiB %.1f ms/MiB\n", m, s / m * 1e3}'; done | paste -sd, - | sed 's/,/, /g'); per-MiB time at $large ÷ at $small = $lin (linear: ≤ $TARGET_LINEAR_RATIO) | $verdict_lin |
+
+### Reliability table: $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M units × $coders coders
+
+Generated by \`bench_agreement table\` (seed $(ameta seed)): nominal values in
+$(ameta categories) categories of unequal frequency (40, 25, 15, 12 and 8 %); each
+coder gives the unit's "true" category with probability 0.8, else one drawn from
+those frequencies; $(awk -v p="$(ameta missing)" 'BEGIN {if (p > 0) printf "%.0f %% of cells missing", p * 100; else print "no missing cells (NLTK'"'"'s kappa needs complete data)"}').
+Each coefficient is computed from a \`ReliabilityData\` built beforehand (the
+pairwise kappas from one two-coder table per pair); median of $(acount table "$units" alpha_nominal) runs.
+
+| Computation | **Median ms** | Range ms | Value |
+|---|---:|---:|---:|
+EOF
+  local w label
+  for w in alpha_nominal fleiss_kappa cohen_kappa_pairs compute_agreement alpha_bootstrap read_csv; do
+    [[ -n $(aval table "$units" "$w") ]] || continue
+    case $w in
+      alpha_nominal) label="Krippendorff's alpha, nominal (\`krippendorff_alpha\`)" ;;
+      fleiss_kappa) label="Fleiss' kappa (\`fleiss_kappa\`)" ;;
+      cohen_kappa_pairs) label="Cohen's kappa of each coder pair (\`cohen_kappa\` × $(awk -v m="$coders" 'BEGIN {print m * (m - 1) / 2}'); value: their mean, as NLTK's \`kappa()\`)" ;;
+      compute_agreement) label="\`compute_agreement\`, every coefficient that applies, no bootstrap (value: number of coefficients)" ;;
+      alpha_bootstrap) label="alpha with a bootstrap interval of $(ameta bootstrap) resamples (interval $(ameta bootstrap_interval))" ;;
+      read_csv) label="reading the table from its CSV ($(awk -v b="$(ameta csv_bytes)" 'BEGIN {printf "%.1f MB", b / 1048576}') with \`read_reliability_table\`; value: units)" ;;
+    esac
+    printf '| %s | **%.1f** | %s | %s |\n' "$label" "$(awk -v s="$(amed table "$units" "$w")" 'BEGIN {print s * 1e3}')" \
+      "$(arange table "$units" "$w" 1000)" "$(awk -v v="$(aval table "$units" "$w")" 'BEGIN {printf (v == int(v)) ? "%d" : "%.4f", v}')"
+  done
+  if [[ -n $min_ratio ]]; then
+    cat <<EOF
+
+### Against NLTK, at equal sizes
+
+\`agreement_nltk.py\` reads the first N units of the same table (written to a
+CSV by \`bench_agreement\` in this run), builds
+\`nltk.metrics.agreement.AnnotationTask\` from (coder, unit, label) triples
+("setup", not counted in NLTK's time) and times \`alpha()\` (nominal, NLTK's
+default \`binary_distance\`) and \`kappa()\` (Cohen's kappa averaged over the
+coder pairs). casebook is timed on the same N-unit prefixes by
+\`bench_agreement\` (the coefficient alone, from data in memory, as for NLTK).
+Medians; NLTK's runs per size in the "runs" column.
+
+| Units | NLTK setup s | **NLTK alpha s** | runs | NLTK alpha µs/unit | casebook alpha ms | casebook alpha ns/unit | **alpha: casebook faster by** | NLTK kappa s | casebook kappas ms | kappa: faster by | Same alpha? |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+EOF
+    local kind nk ck same
+    for n in $nltk_sizes; do
+      kind=prefix; [[ $n == "$units" ]] && kind=table
+      nl=$(amed nltk "$n" alpha); cb=$(amed "$kind" "$n" alpha_nominal)
+      nk=$(amed nltk "$n" kappa); ck=$(amed "$kind" "$n" cohen_kappa_pairs)
+      same=$(awk -v a="$(aval nltk "$n" alpha)" -v b="$(aval "$kind" "$n" alpha_nominal)" -v c="$(aval nltk "$n" kappa)" -v d="$(aval "$kind" "$n" cohen_kappa_pairs)" \
+        'BEGIN {da = a - b; if (da < 0) da = -da; s = sprintf("%.6f vs %.6f", a, b); if (c != "") {dk = c - d; if (dk < 0) dk = -dk; if (dk > da) da = dk}
+                w = (c != "") ? "alpha and kappa" : "alpha"
+                if (da == 0) printf "yes (%s, to the 9 digits printed)", w; else printf "%s (%s differ by up to %.1e)", (da < 1e-6) ? "yes" : "NO", w, da}')
+      printf '| %d | %.2f | **%.3f** | %d | %.1f | %.3f | %.0f | **%.0f×** | %s | %s | %s | %s |\n' "$n" "$(amed nltk "$n" setup)" "$nl" \
+        "$(acount nltk "$n" alpha)" "$(awk -v s="$nl" -v n="$n" 'BEGIN {print s / n * 1e6}')" "$(awk -v s="$cb" 'BEGIN {print s * 1e3}')" \
+        "$(awk -v s="$cb" -v n="$n" 'BEGIN {print s / n * 1e9}')" \
+        "$(awk -v a="$nl" -v b="$cb" 'BEGIN {print a / b}')" "$( [[ -n $nk ]] && fmt "$nk" %.3f || echo -)" \
+        "$( [[ -n $ck ]] && awk -v s="$ck" 'BEGIN {printf "%.3f", s * 1e3}' || echo -)" \
+        "$( [[ -n $nk && -n $ck ]] && awk -v a="$nk" -v b="$ck" 'BEGIN {printf "%.0f×", a / b}' || echo -)" "$same"
+    done
+    cat <<EOF
+
+The casebook figure at $(ulabel "$units") units is the whole-table measurement above (the
+first coefficient timed in the process); the smaller sizes are timed later in
+the same process on prefixes of the table. casebook's time per unit grows with
+the table (at $(ulabel "$units") units its working set, some $(awk -v n="$units" -v m="$coders" 'BEGIN {printf "%.0f", n * m * 12 / 1048576}') MB of data and
+scratch vectors, is far larger than the caches) and so does NLTK's (it sorts
+the triples). On this shared VM the load of other work moves whole runs:
+medians from separate runs of the script can differ by up to 2×, so compare
+ratios within one run, as here.
+EOF
+    if [[ -z $nltk_at_full ]]; then
+      local lastn lastper
+      lastn=$(echo "$nltk_sizes" | tail -1)
+      lastper=$(awk -v s="$(amed nltk "$lastn" alpha)" -v n="$lastn" 'BEGIN {print s / n}')
+      printf '| %d | not run | not run | 0 | - | %.3f | %.0f | - | not run | %.3f | - | - |\n' "$units" \
+        "$(awk -v s="$(amed table "$units" alpha_nominal)" 'BEGIN {print s * 1e3}')" \
+        "$(awk -v s="$(amed table "$units" alpha_nominal)" -v n="$units" 'BEGIN {print s / n * 1e9}')" \
+        "$(awk -v s="$(amed table "$units" cohen_kappa_pairs)" 'BEGIN {print s * 1e3}')"
+      cat <<EOF
+
+NLTK was not run on all $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M units (\`CASEBOOK_BENCH_AGREEMENT_NLTK_SIZES\`
+adds sizes). **Extrapolated, not measured:** at NLTK's per-unit time at
+$(ulabel "$lastn") units ($(awk -v p="$lastper" 'BEGIN {printf "%.1f", p * 1e6}') µs; it grows with size, since NLTK sorts the
+triples), its alpha would take at least $(awk -v p="$lastper" -v n="$units" 'BEGIN {printf "%.0f", p * n}') s on $(awk -v n="$units" 'BEGIN {printf "%g", n / 1e6}') M units,
+$(awk -v p="$lastper" -v n="$units" -v c="$(amed table "$units" alpha_nominal)" 'BEGIN {printf "%.0f", p * n / c}')× casebook's measured time there.
+EOF
+    fi
+  else
+    echo
+    echo "NLTK was not measured in this run ($(ameta nltk)); no ratio."
+  fi
+  cat <<EOF
+
+### Unitized alpha: double-coded transcripts
+
+\`bench_agreement unitized\` (seed $(awk -F'\t' '$1 == "meta" && $2 == "seed" {print $3}' "$U")): the text is
+only its length (the coefficients need the segment boundaries, never the
+characters), cut into sources (transcripts) of 20 000-100 000 code points;
+MB here are MiB of text at one code point per byte (2^20 code points). A
+coded stretch starts every $(awk -F'\t' '$1 == "meta" && $2 == "spacing" {print $3}' "$U") code points on average and runs 50-450 code points,
+with one of 20 codes of unequal frequency; each of the two coders codes a
+stretch with probability 0.9, gives its code with probability 0.85 (else
+another), moves each boundary by a normal jitter (sd 15 code points), and
+adds a spurious short segment in the gap before with probability 0.05.
+Medians of $(awk -F'\t' '$1 == "unitized" && $4 == "unitized_alphas" && $2 == "'"$small"'"' "$U" | wc -l) runs; "ms/MiB" divides by the text length.
+
+| MiB | Sources | Segments (coder 1, 2) | **\`unitized_alphas\` s** | **ms/MiB** | \`character_alpha\` s | ms/MiB | \`krippendorff_2004\` s | ms/MiB | uα | \|uα | cuα |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+EOF
+  local m ua ch k4
+  for m in $mbs; do
+    ua=$(umed "$m" unitized_alphas); ch=$(umed "$m" character_alpha); k4=$(umed "$m" krippendorff_2004)
+    awk -F'\t' -v m="$m" -v ua="$ua" -v ch="$ch" -v k4="$k4" '
+      $1 == "continua" && $2 == m {src = $4; s1 = $5; s2 = $6}
+      $1 == "alphas" && $2 == m {a[$3] = $4}
+      END {printf "| %d | %d | %d, %d | **%.3f** | **%.1f** | %.3f | %.1f | %.3f | %.1f | %.4f | %.4f | %.4f |\n",
+        m, src, s1, s2, ua, ua / m * 1e3, ch, ch / m * 1e3, k4, k4 / m * 1e3, a["u"], a["binary"], a["coding"]}' "$U"
+  done
+  cat <<EOF
+
+The engine computes on section boundaries, never per code point
+(engine/agreement/unitized.hpp: O(S log S + S m²) for S segments and m
+coders), so at a fixed coding density the time follows the number of
+segments, which grows in proportion to the text. There is no peer
+implementation of unitized alpha that runs here (NLTK has none), so no ratio.
+EOF
+  agreement_notes
+}
+# Notes on the agreement numbers. Not regenerated by a run: written by hand
+# from the runs and the profile named in the text; refresh after engine changes.
+agreement_notes() {
+  cat <<'EOF'
+
+### Run-to-run spread and where alpha's time goes at 1 M units
+
+Not regenerated by `run.sh`: observations of 2026-12-02 on casebook cbb0946
+(`Release`), same machine. Two complete `run.sh --agreement` runs six minutes
+apart (load average 4-5 on the 2 cores both times) gave, at 1 M units ×
+3 coders: casebook alpha 110.6 ms and 128.4 ms, NLTK alpha 7.7 s and 4.4 s,
+so a ratio of 70× in the first and 34× in the second; at 10 k-100 k units
+the ratio was 89-122× and 155-197×. The table above is the second run. Runs
+of `bench_agreement table` alone in the same hour put the 1 M-unit alpha
+between 49 and 144 ms.
+
+casebook's alpha costs 17-41 ns per unit up to 100 k units but 110-130 ns at
+1 M units. `perf record -g` of `bench_agreement table --units 1000000
+--bootstrap 0`: about 15 % of all samples are page faults (a paravirtualised
+VM makes them dear), a good part of them inside `alpha_of` and `code()`.
+Every coefficient call recodes the whole table (`code()`: a fresh 12 MB
+vector of int32 cells at 1 M × 3) and alpha builds its scratch vectors
+(`pairable_units` grows a vector of unit ids without reserving; 8 MB of
+per-unit disagreements), all freshly allocated and first touched on each
+call. Possible engine changes, not made here (the benchmark does not touch
+the engine): recode once per `ReliabilityData` (or keep the coded cells in
+it), reserve `pairable`, and compute nominal alpha's per-unit sums without
+materialising them. Fleiss' kappa, which also recodes, takes 12-29 ms on the
+same table.
+
+With the defaults, `compute_agreement` also draws 1000 bootstrap resamples
+for alpha's interval, about 20-26 s at 1 M units (the table above), and
+reading a 1 M-unit CSV takes 2-3 s, so a whole `casebook agree` on such a
+table is dominated by those, not by the coefficients.
+EOF
+}
+if [[ $AGREEMENT_ONLY == 1 ]]; then
+  agreement_section
+  exit 0
+fi
 if [[ $CODING_ONLY == 1 ]]; then
   coding_section
   exit 0
@@ -617,6 +863,11 @@ if [[ -s $RES/coding.tsv ]]; then
   coding_section
 fi
 
+if [[ -s $RES/agreement.tsv && -s $RES/unitized.tsv ]]; then
+  echo
+  agreement_section
+fi
+
 if [[ -f $HERE/analysis.md ]]; then
   echo
   cat "$HERE/analysis.md"
@@ -630,6 +881,7 @@ cat <<EOF
     CASEBOOK_BENCH_REV=HEAD bash bench/run.sh   # the same for a clean export of a commit
     bash bench/run.sh --quick         # smoke run, writes bench/out/benchmarks-quick.md
     CASEBOOK_BENCH_KEEP=1 bash bench/run.sh --coding   # only the coding section (issue 4)
+    bash bench/run.sh --agreement     # only the agreement section (issue 5, ~3 min plus the build)
     CASEBOOK_BENCH_SIZES="10 100 1000" bash bench/run.sh   # up to 1 GB (adds ~15 min)
     bash bench/report.sh bench/out/results > /tmp/report.md   # re-render from the last results
 

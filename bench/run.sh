@@ -13,6 +13,13 @@
 #                                writes bench/out/results-coding/ and replaces the
 #                                "Coding (issue 4)" section of docs/benchmarks.md
 #                                (with --quick: 100 k passages, bench/out/benchmarks-quick.md)
+#   bash bench/run.sh --agreement  only the agreement benchmark (issue 5: alpha and kappa on
+#                                1 M units x 3 coders against NLTK's alpha on the same table,
+#                                unitized alpha on 25/50/100 MB of double-coded text; ~3 min,
+#                                builds only bench_agreement); writes bench/out/results-agreement/
+#                                and replaces the "Agreement (issue 5)" section of
+#                                docs/benchmarks.md (with --quick: 100 k units, NLTK on 10 k,
+#                                5/10 MB, bench/out/benchmarks-quick.md). A full run includes it.
 #
 # Everything can be sized through the environment:
 #   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
@@ -29,6 +36,18 @@
 #   CASEBOOK_BENCH_CODING_CLI_RUNS runs of each CLI coding command   (default 21)
 #   CASEBOOK_BENCH_CODING_SENTENCE_BUDGET  run unit sentence on the whole codebook only if
 #                                  the subset projects it under this many seconds (default 600)
+#   CASEBOOK_BENCH_AGREEMENT_UNITS units of the reliability table (3 coders)  (default 1000000;
+#                                  quick 100000)
+#   CASEBOOK_BENCH_AGREEMENT_NLTK_SIZES  units NLTK is timed on (prefixes of that table; casebook
+#                                  is timed on the same prefixes) (default "10000 30000 100000
+#                                  1000000"; quick "10000 30000")
+#   CASEBOOK_BENCH_AGREEMENT_NLTK_BUDGET  a size whose NLTK alpha is expected to take longer than
+#                                  this (s) is run once, others CASEBOOK_BENCH_AGREEMENT_RUNS
+#                                  times, up to 3 (default 20)
+#   CASEBOOK_BENCH_AGREEMENT_MB    text sizes (MiB) for unitized alpha (default "25 50 100"; quick "5 10")
+#   CASEBOOK_BENCH_AGREEMENT_RUNS  timed runs per computation (median) (default 5; quick 3)
+#   CASEBOOK_BENCH_AGREEMENT_BOOTSTRAP  bootstrap resamples for the timed alpha interval (default 1000)
+#   CASEBOOK_BENCH_PYTHON          python with NLTK (python3-nltk)   (default /usr/bin/python3)
 #   CASEBOOK_BENCH_SEED            generator seed                   (default 42)
 #   CASEBOOK_BENCH_DIRS            directories per corpus, each imported with its own
 #                                  --case and --type                (default 13)
@@ -52,10 +71,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 QUICK=0
 ONLY_CODING=0
+ONLY_AGREEMENT=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --coding) ONLY_CODING=1 ;;
+    --agreement) ONLY_AGREEMENT=1 ;;
     -h|--help) awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -80,6 +101,20 @@ SEARCH_RUNS=${CASEBOOK_BENCH_SEARCH_RUNS:-240}
 CODING_RUNS=${CASEBOOK_BENCH_CODING_RUNS:-$([[ $QUICK == 1 ]] && echo 2 || echo 3)}
 CODING_CLI_RUNS=${CASEBOOK_BENCH_CODING_CLI_RUNS:-21}
 CODING_SENTENCE_BUDGET=${CASEBOOK_BENCH_CODING_SENTENCE_BUDGET:-600}
+if [[ $QUICK == 1 ]]; then
+  AGREE_UNITS=${CASEBOOK_BENCH_AGREEMENT_UNITS:-100000}
+  AGREE_NLTK_SIZES=${CASEBOOK_BENCH_AGREEMENT_NLTK_SIZES-10000 30000}
+  AGREE_MB=${CASEBOOK_BENCH_AGREEMENT_MB:-5 10}
+  AGREE_RUNS=${CASEBOOK_BENCH_AGREEMENT_RUNS:-3}
+else
+  AGREE_UNITS=${CASEBOOK_BENCH_AGREEMENT_UNITS:-1000000}
+  AGREE_NLTK_SIZES=${CASEBOOK_BENCH_AGREEMENT_NLTK_SIZES-10000 30000 100000 1000000}
+  AGREE_MB=${CASEBOOK_BENCH_AGREEMENT_MB:-25 50 100}
+  AGREE_RUNS=${CASEBOOK_BENCH_AGREEMENT_RUNS:-5}
+fi
+AGREE_NLTK_BUDGET=${CASEBOOK_BENCH_AGREEMENT_NLTK_BUDGET:-20}
+AGREE_BOOTSTRAP=${CASEBOOK_BENCH_AGREEMENT_BOOTSTRAP:-1000}
+AGREE_PYTHON=${CASEBOOK_BENCH_PYTHON:-/usr/bin/python3}
 SEED=${CASEBOOK_BENCH_SEED:-42}
 DIRS=${CASEBOOK_BENCH_DIRS:-13}
 OUT=${CASEBOOK_BENCH_OUT:-$ROOT/bench/out}
@@ -99,6 +134,7 @@ unset CASEBOOK_INDEX_FLUSH_MB XAPIAN_FLUSH_THRESHOLD
 RESULTS=$OUT/results
 [[ $QUICK == 1 ]] && RESULTS=$OUT/results-quick
 [[ $ONLY_CODING == 1 ]] && RESULTS=$RESULTS-coding  # results-coding, results-quick-coding
+[[ $ONLY_AGREEMENT == 1 ]] && RESULTS=$RESULTS-agreement  # results-agreement, results-quick-agreement
 mkdir -p "$OUT" "$RESULTS"
 STARTED=$(date +%s)
 log() { printf '[%s +%4ds] %s\n' "$(date +%H:%M:%S)" $(( $(date +%s) - STARTED )) "$*" >&2; }
@@ -150,7 +186,12 @@ BUILD_TYPE_WANTED=${CASEBOOK_BENCH_BUILD_TYPE:-RelWithDebInfo}
 log "building $SRC in $BUILD ($BUILD_TYPE_WANTED)"
 cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE="$BUILD_TYPE_WANTED" >"$OUT/cmake-configure.log" 2>&1 ||
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 --target casebook gen_corpus bench_search bench_index bench_check bench_formats bench_coding \
+if [[ $ONLY_AGREEMENT == 1 ]]; then
+  BUILD_TARGETS=(bench_agreement)
+else
+  BUILD_TARGETS=(casebook gen_corpus bench_search bench_index bench_check bench_formats bench_coding bench_agreement)
+fi
+cmake --build "$BUILD" -j2 --target "${BUILD_TARGETS[@]}" \
   >"$OUT/cmake-build.log" 2>&1 || { tail -30 "$OUT/cmake-build.log" >&2; die "build failed"; }
 # The flush size the engine uses without CASEBOOK_INDEX_FLUSH_MB, read from
 # the source being measured (engine/project/index_sync.cpp).
@@ -167,6 +208,7 @@ BENCH_INDEX=$BUILD/bench/bench_index
 BENCH_CHECK=$BUILD/bench/bench_check
 BENCH_FORMATS=$BUILD/bench/bench_formats
 BENCH_CODING=$BUILD/bench/bench_coding
+BENCH_AGREEMENT=$BUILD/bench/bench_agreement
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 CXX_PATH=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
 
@@ -176,9 +218,16 @@ machine() {
   {
     echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo -e "load_start\t$(cut -d' ' -f1-3 /proc/loadavg)"
-    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')$([[ $ONLY_CODING == 1 ]] && echo ' --coding')"
+    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')$([[ $ONLY_CODING == 1 ]] && echo ' --coding')$([[ $ONLY_AGREEMENT == 1 ]] && echo ' --agreement')"
     echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-    echo -e "cores\t$(nproc) online ($(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1) guest)"
+    local hv
+    hv=$(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1)
+    if [[ -n $hv ]]; then
+      hv=" ($hv guest)"
+    elif grep -qw hypervisor /proc/cpuinfo; then
+      hv=" (virtual machine)"
+    fi
+    echo -e "cores\t$(nproc) online$hv"
     echo -e "ram\t$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
     echo -e "kernel\t$(uname -sr)"
     echo -e "os\t$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
@@ -324,6 +373,72 @@ import_corpus() {
     'BEGIN {printf "%.1f MB in %.1f s = %.2f MB/s (%.2f MB per CPU-s), %.0f passages/s, peak RSS %.0f MB", b/1048576, w, b/1048576/w, b/1048576/c, p/w, r/1024}')$( ((deferred > 0)) && echo ", $deferred sources left queued and replayed")"
 }
 
+# ---- agreement (issue 5): bench_agreement and NLTK on the same table ------------
+# Writes $RESULTS/agreement.tsv (table: casebook, then NLTK's rows) and
+# $RESULTS/unitized.tsv. The table's CSV (~13 MB for 1 M units) is deleted after.
+run_agreement() {
+  local csv=$OUT/agreement-table.csv sizes
+  sizes=$(tr -s ' ' ',' <<<"$AGREE_NLTK_SIZES" | sed 's/^,//; s/,$//')
+  TEMP_DIRS+=("$csv")
+  log "agreement: alpha and kappa on $AGREE_UNITS units x 3 coders, $AGREE_RUNS runs; prefixes ${sizes:-none}"
+  timeout "$TIMEOUT" "$BENCH_AGREEMENT" table --units "$AGREE_UNITS" --coders 3 --sizes "$sizes" \
+    --runs "$AGREE_RUNS" --bootstrap "$AGREE_BOOTSTRAP" --seed "$SEED" --csv "$csv" \
+    >"$RESULTS/agreement.tsv" 2>"$OUT/agreement.log" || { tail -5 "$OUT/agreement.log" >&2; die "bench_agreement table failed"; }
+  if [[ -z $sizes ]]; then
+    printf 'meta\tnltk\tnot asked for (CASEBOOK_BENCH_AGREEMENT_NLTK_SIZES empty)\n' >>"$RESULTS/agreement.tsv"
+  elif "$AGREE_PYTHON" -c 'import nltk' 2>/dev/null; then
+    log "agreement: NLTK ($AGREE_PYTHON) on the first $sizes units of the same table"
+    timeout "$TIMEOUT" "$AGREE_PYTHON" "$ROOT/bench/agreement_nltk.py" --csv "$csv" --sizes "$sizes" \
+      --runs "$((AGREE_RUNS < 3 ? AGREE_RUNS : 3))" --budget "$AGREE_NLTK_BUDGET" \
+      >>"$RESULTS/agreement.tsv" 2>>"$OUT/agreement.log" || { tail -5 "$OUT/agreement.log" >&2; die "agreement_nltk.py failed"; }
+  else
+    log "warning: $AGREE_PYTHON cannot import nltk (Debian: apt-get install python3-nltk); NLTK not measured"
+    printf 'meta\tnltk\tnot installed for %s\n' "$AGREE_PYTHON" >>"$RESULTS/agreement.tsv"
+  fi
+  rm -f -- "$csv"
+  log "agreement: unitized alpha on $AGREE_MB MiB of double-coded text, $AGREE_RUNS runs"
+  timeout "$TIMEOUT" "$BENCH_AGREEMENT" unitized --mb "$(tr -s ' ' ',' <<<"$AGREE_MB")" --runs "$AGREE_RUNS" \
+    --seed "$SEED" >"$RESULTS/unitized.tsv" 2>>"$OUT/agreement.log" ||
+    { tail -5 "$OUT/agreement.log" >&2; die "bench_agreement unitized failed"; }
+}
+
+# splice_section HEADING FILE: replaces the section of $DOC whose "## " heading
+# starts with HEADING by FILE, or puts FILE before "## What limits speed" (else
+# at the end); the rest of the report stays as it was.
+splice_section() {
+  local heading=$1 section=$2
+  touch "$DOC"
+  awk -v heading="$heading" -v section="$section" '
+    function emit() { while ((getline line < section) > 0) print line; close(section); done = 1 }
+    index($0, heading) == 1 { if (!done) { emit(); print "" } skip = 1; next }
+    skip && /^## / { skip = 0 }
+    skip { next }
+    /^## What limits speed/ && !done { emit(); print "" }
+    { print }
+    END { if (!done) { print ""; emit() } }' "$DOC" >"$DOC.tmp"
+  mv "$DOC.tmp" "$DOC"
+}
+
+finish_machine() {
+  {
+    echo -e "load_end\t$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo -e "elapsed_s\t$(( $(date +%s) - STARTED ))"
+    echo -e "quick\t$QUICK"
+    echo -e "default_flush_mb\t$DEFAULT_FLUSH_MB"
+  } >>"$RESULTS/machine.tsv"
+}
+
+if [[ $ONLY_AGREEMENT == 1 ]]; then
+  run_agreement
+  finish_machine
+  log "writing the \"Agreement (issue 5)\" section of $DOC"
+  mkdir -p "$(dirname "$DOC")"
+  bash "$ROOT/bench/report.sh" --agreement "$RESULTS" >"$OUT/agreement-section.md"
+  splice_section "## Agreement (issue 5)" "$OUT/agreement-section.md"
+  log "done in $(( ($(date +%s) - STARTED) / 60 )) min $(( ($(date +%s) - STARTED) % 60 )) s: $DOC"
+  exit 0
+fi
+
 printf 'label\trun\tbytes\tpassages\twall_s\tcpu_s\tmax_rss_kb\tfirst_dir_mbps\tlast_dir_mbps\tenv\tdeferred_sources\tcatchup_s\n' \
   >"$RESULTS/import_runs.tsv"
 printf 'label\trun\tdir\tbytes\tpassages\twall_s\tcpu_s\tdeferred_sources\tmax_rss_kb\n' >"$RESULTS/import_dirs.tsv"
@@ -463,6 +578,11 @@ objects_mb=$(du -sm "$search_project/.casebook/objects" | cut -f1)
 printf 'index_mb\t%s\nstore_mb\t%s\nobjects_mb\t%s\n' "$index_mb" "$store_mb" "$objects_mb" \
   >"$RESULTS/search_sizes.tsv"
 [[ $KEEP == 1 ]] || rm -rf -- "$search_project"
+
+# ---- agreement (issue 5) ---------------------------------------------------------
+if [[ $ONLY_CODING == 0 ]]; then
+  run_agreement
+fi
 
 # ---- the report ----------------------------------------------------------------
 ELAPSED=$(( $(date +%s) - STARTED ))

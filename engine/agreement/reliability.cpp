@@ -568,6 +568,7 @@ double weight(Counts counts, std::size_t i) {
 
 std::vector<std::uint32_t> pairable_units(const ReliabilityData& data) {
   std::vector<std::uint32_t> units;
+  units.reserve(data.unit_count());
   const std::size_t m = data.coder_count();
   const double* v = data.values().data();
   for (std::size_t u = 0; u < data.unit_count(); ++u) {

@@ -550,6 +550,9 @@ struct AlphaSetup {
   Level level;
   std::vector<std::uint32_t> pairable;
   std::vector<double> unit_observed;  // per pairable unit; empty at ordinal level
+  // Nominal and ratio level without a bootstrap: the observed sum alone, so
+  // a large table does not pay for a per-unit vector it never reweights.
+  std::optional<double> observed_total;
 };
 
 struct AlphaParts {
@@ -682,19 +685,31 @@ auto ratio_category_delta(const std::vector<double>& x) {
   };
 }
 
-AlphaSetup alpha_setup(const ReliabilityData& data, const Coded* coded, Level level) {
-  AlphaSetup s{data, coded, level, pairable_units(data), {}};
+// `resampled`: a bootstrap will reweight units, so keep each unit's term.
+AlphaSetup alpha_setup(const ReliabilityData& data, const Coded* coded, Level level,
+                       bool resampled) {
+  AlphaSetup s{data, coded, level, pairable_units(data), {}, std::nullopt};
+  auto observe = [&](auto delta) {
+    if (!resampled) {
+      s.observed_total = categorical_observed(*coded, s.pairable, nullptr, delta, nullptr);
+      return;
+    }
+    s.unit_observed.reserve(s.pairable.size());
+    categorical_observed(*coded, s.pairable, nullptr, delta, &s.unit_observed);
+  };
   if (level == Level::Interval) {
     s.unit_observed = interval_unit_observed(data, s.pairable);
   } else if (level == Level::Nominal) {
-    s.unit_observed.reserve(s.pairable.size());
-    categorical_observed(*coded, s.pairable, nullptr, nominal_delta(), &s.unit_observed);
+    observe(nominal_delta());
   } else if (level == Level::Ratio) {
-    s.unit_observed.reserve(s.pairable.size());
-    categorical_observed(*coded, s.pairable, nullptr, ratio_category_delta(coded->position),
-                         &s.unit_observed);
+    observe(ratio_category_delta(coded->position));
   }
   return s;
+}
+
+double observed_sum(const AlphaSetup& s, Counts counts) {
+  if (s.observed_total && !counts) return *s.observed_total;
+  return weighted_sum(s.unit_observed, counts);
 }
 
 // Σ_c Σ_k n_c n_k δ(c, k) and the observed sum, per level; false (with
@@ -722,7 +737,7 @@ bool alpha_sums(const AlphaSetup& s, Counts counts, double& n, double& observed,
     const double mean = n > 0 ? sum / n : 0;
     double ss = 0;
     each_value([&](double w, double v) { ss += w * (v - mean) * (v - mean); });
-    observed = weighted_sum(s.unit_observed, counts);
+    observed = observed_sum(s, counts);
     expected = 2 * n * ss;
     return true;
   }
@@ -732,7 +747,7 @@ bool alpha_sums(const AlphaSetup& s, Counts counts, double& n, double& observed,
   if (s.level == Level::Nominal) {
     double same = 0;
     for (double v : nc) same += v * v;
-    observed = weighted_sum(s.unit_observed, counts);
+    observed = observed_sum(s, counts);
     expected = n * n - same;
   } else if (s.level == Level::Ordinal) {
     const std::vector<double> a = mid_ranks(nc);
@@ -762,7 +777,7 @@ bool alpha_sums(const AlphaSetup& s, Counts counts, double& n, double& observed,
         expected += 2 * nc[used[i]] * nc[used[j]] * ratio_delta(x[used[i]], x[used[j]]);
       }
     }
-    observed = weighted_sum(s.unit_observed, counts);
+    observed = observed_sum(s, counts);
   }
   return true;
 }
@@ -827,7 +842,7 @@ Coefficient alpha_of(const ReliabilityData& data, const Coded* coded, Level leve
   Coefficient c =
       make(alpha_id(level), std::string("Krippendorff's alpha (") + level_name(level) + ")",
            Basis::Disagreement);
-  const AlphaSetup setup = alpha_setup(data, coded, level);
+  const AlphaSetup setup = alpha_setup(data, coded, level, samples > 0);
   const AlphaParts parts = alpha_parts(setup, nullptr);
   c.units = setup.pairable.size();
   c.pairable_values = static_cast<std::size_t>(parts.n);

@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 
+#include "engine/codebook/store_sync.hpp"
 #include "engine/core/error.hpp"
 #include "engine/intercoder/intercoder.hpp"
 
@@ -24,6 +25,39 @@ bool overlaps(const text::Span& a, const text::Span& b) {
   return a.start < b.end && b.start < a.end;
 }
 
+// The code two codings are compared by: the code itself, or, when codes were
+// named, the most specific named code it falls under (as agreement counts a
+// sub-code under its parent).
+using ComparedCode = std::map<std::string, std::string>;
+
+ComparedCode compared_codes(store::Store& store, const std::vector<std::string>& codes) {
+  ComparedCode out;
+  std::map<std::string, std::size_t> breadth;  // how many codes the naming code covers
+  SQLite::Statement key(store.db(), "SELECT key FROM codes WHERE id = ?");
+  for (const auto& k : codes) {
+    const auto found = codebook::find_code(store, k);
+    const codebook::CodeRecord code = found ? *found : codebook::require_code(store, k);
+    const auto ids = codebook::code_and_descendants(store, code.id);
+    for (auto id : ids) {
+      key.reset();
+      key.bind(1, id);
+      if (!key.executeStep()) continue;
+      const std::string covered = key.getColumn(0).getString();
+      auto it = breadth.find(covered);
+      if (it == breadth.end() || ids.size() < it->second) {
+        breadth[covered] = ids.size();
+        out[covered] = code.code.key;
+      }
+    }
+  }
+  return out;
+}
+
+const std::string& compared(const ComparedCode& map, const CodingView& c) {
+  const auto it = map.find(c.code);
+  return it == map.end() ? c.code : it->second;
+}
+
 struct Pair {
   std::size_t a = 0, b = 0;
   double ratio = 0;
@@ -31,11 +65,11 @@ struct Pair {
 
 // Same-code codings of the two coders paired one to one, best overlap first.
 std::vector<Pair> pair_same_codes(const std::vector<CodingView>& a,
-                                  const std::vector<CodingView>& b) {
+                                  const std::vector<CodingView>& b, const ComparedCode& codes) {
   std::vector<Pair> candidates;
   for (std::size_t i = 0; i < a.size(); ++i) {
     for (std::size_t j = 0; j < b.size(); ++j) {
-      if (a[i].code == b[j].code && overlaps(a[i].span, b[j].span)) {
+      if (compared(codes, a[i]) == compared(codes, b[j]) && overlaps(a[i].span, b[j].span)) {
         candidates.push_back({i, j, overlap_ratio(a[i].span, b[j].span)});
       }
     }
@@ -106,9 +140,10 @@ void unpaired_disagreements(const std::vector<CodingView>& a, const std::vector<
 }
 
 void source_disagreements(const std::vector<CodingView>& a, const std::vector<CodingView>& b,
-                          double threshold, std::vector<Disagreement>& out) {
+                          double threshold, const ComparedCode& codes,
+                          std::vector<Disagreement>& out) {
   std::vector<bool> paired_a(a.size()), paired_b(b.size());
-  for (const Pair& p : pair_same_codes(a, b)) {
+  for (const Pair& p : pair_same_codes(a, b, codes)) {
     paired_a[p.a] = paired_b[p.b] = true;
     if (p.ratio < threshold) {
       out.push_back(make(DisagreementKind::Boundaries, {a[p.a]}, {b[p.b]}));
@@ -152,10 +187,11 @@ std::vector<Disagreement> find_disagreements(store::Store& store, const Disagree
     auto& sides = by_source[c.source_id];
     (c.coder == coders[0] ? sides.first : sides.second).push_back(std::move(c));
   }
+  const ComparedCode codes = compared_codes(store, scope.codes);
   std::vector<Disagreement> out;
   for (std::int64_t id : order) {
     std::vector<Disagreement> found;
-    source_disagreements(by_source[id].first, by_source[id].second, scope.threshold, found);
+    source_disagreements(by_source[id].first, by_source[id].second, scope.threshold, codes, found);
     std::stable_sort(found.begin(), found.end(), [](const Disagreement& x, const Disagreement& y) {
       return std::make_pair(x.span.start, x.span.end) < std::make_pair(y.span.start, y.span.end);
     });

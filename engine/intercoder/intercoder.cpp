@@ -38,17 +38,21 @@ std::vector<std::string> coders_with_codings(store::Store& store) {
 
 // code id -> index into the compared codes. A code given by the user brings
 // its sub-codes with it; without codes, every code the coders used counts.
-std::map<std::int64_t, int> resolve_codes(store::Store& store, const Scope& scope,
-                                          const std::vector<std::string>& coders,
-                                          std::vector<std::string>& keys) {
-  std::map<std::int64_t, int> index;
+using CodeIndex = std::map<std::int64_t, std::vector<int>>;
+
+CodeIndex resolve_codes(store::Store& store, const Scope& scope,
+                        const std::vector<std::string>& coders, std::vector<std::string>& keys) {
+  CodeIndex index;
   if (!scope.codes.empty()) {
     for (const auto& k : scope.codes) {
       const auto found = codebook::find_code(store, k);
       const codebook::CodeRecord code = found ? *found : codebook::require_code(store, k);
+      if (std::find(keys.begin(), keys.end(), code.code.key) != keys.end()) {
+        throw_usage("code '" + k + "' is named twice", "name each code once in --codes");
+      }
       const int i = static_cast<int>(keys.size());
       keys.push_back(code.code.key);
-      for (auto id : codebook::code_and_descendants(store, code.id)) index.emplace(id, i);
+      for (auto id : codebook::code_and_descendants(store, code.id)) index[id].push_back(i);
     }
     return index;
   }
@@ -58,7 +62,7 @@ std::map<std::int64_t, int> resolve_codes(store::Store& store, const Scope& scop
                       "ORDER BY k.key");
   q.bind(1, json_list(coders));
   while (q.executeStep()) {
-    index.emplace(q.getColumn(0).getInt64(), static_cast<int>(keys.size()));
+    index[q.getColumn(0).getInt64()].push_back(static_cast<int>(keys.size()));
     keys.push_back(q.getColumn(1).getString());
   }
   if (keys.empty()) throw_not_found("these coders have no codings", "code some passages first");
@@ -67,10 +71,16 @@ std::map<std::int64_t, int> resolve_codes(store::Store& store, const Scope& scop
 
 std::vector<std::int64_t> resolve_sources(store::Store& store, const Scope& scope,
                                           const std::vector<std::string>& coders,
-                                          const std::map<std::int64_t, int>& codes) {
+                                          const CodeIndex& codes) {
   std::vector<std::int64_t> out;
   if (!scope.sources.empty()) {
-    for (const auto& label : scope.sources) out.push_back(store::require_source(store, label).id);
+    for (const auto& label : scope.sources) {
+      const std::int64_t id = store::require_source(store, label).id;
+      if (std::find(out.begin(), out.end(), id) != out.end()) {
+        throw_usage("source '" + label + "' is named twice", "name each source once in --sources");
+      }
+      out.push_back(id);
+    }
     return out;
   }
   std::vector<std::int64_t> code_ids;
@@ -86,7 +96,7 @@ std::vector<std::int64_t> resolve_sources(store::Store& store, const Scope& scop
 }
 
 SourceCodings load_source(store::Store& store, std::int64_t id, const ProjectCodings& scope,
-                          const std::map<std::int64_t, int>& codes) {
+                          const CodeIndex& codes) {
   SourceCodings s;
   s.id = id;
   SQLite::Statement info(store.db(),
@@ -109,8 +119,8 @@ SourceCodings load_source(store::Store& store, std::int64_t id, const ProjectCod
     const std::int64_t end = std::min<std::int64_t>(q.getColumn(3).getInt64(), s.length);
     const std::int64_t start = q.getColumn(2).getInt64();
     if (start >= end) continue;  // a span past the text (integrity problem, see casebook audit)
-    s.by_coder[static_cast<std::size_t>(coder - scope.coders.begin())].push_back(
-        {start, end, code->second});
+    auto& segments = s.by_coder[static_cast<std::size_t>(coder - scope.coders.begin())];
+    for (int k : code->second) segments.push_back({start, end, k});
   }
   return s;
 }
@@ -309,11 +319,13 @@ DimensionAgreement dimension_agreement(store::Store& store, const ProjectCodings
         value = std::strtod(text.c_str(), &rest);
         if (rest == text.c_str() || *rest != '\0' || !std::isfinite(value)) continue;
       }
-      units_overlapping(units, start, end, [&](std::size_t u) {
-        auto& per_coder = cells[{s, u, code->second}];
-        per_coder.resize(coders);
-        per_coder[c].insert(value);
-      });
+      for (int k : code->second) {
+        units_overlapping(units, start, end, [&](std::size_t u) {
+          auto& per_coder = cells[{s, u, k}];
+          per_coder.resize(coders);
+          per_coder[c].insert(value);
+        });
+      }
     }
   }
   std::vector<double> flat;

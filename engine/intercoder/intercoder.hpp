@@ -35,6 +35,7 @@ struct Scope {
   std::vector<std::string> codes;    // keys; each compared on its own, sub-codes
                                      // count as their parent; empty = every code used
   std::vector<std::string> sources;  // labels; empty = sources the coders coded
+  // Codes and sources named twice are usage errors: they would count twice.
 };
 
 // The codings in scope, per source and coder, as code-point segments whose
@@ -47,9 +48,11 @@ struct SourceCodings {
 };
 
 struct ProjectCodings {
-  std::vector<std::string> coders;         // as stored (canonical spelling)
-  std::vector<std::string> codes;          // keys of the compared codes
-  std::map<std::int64_t, int> code_index;  // code id (sub-codes too) -> index into codes
+  std::vector<std::string> coders;  // as stored (canonical spelling)
+  std::vector<std::string> codes;   // keys of the compared codes
+  // code id -> the compared codes it counts for (indices into codes): a
+  // sub-code counts for its parent too when both are compared.
+  std::map<std::int64_t, std::vector<int>> code_index;
   std::vector<SourceCodings> sources;
 };
 

@@ -130,4 +130,12 @@ inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// The error of `kind`, with `needle` in its message or hint.
+template <class F>
+void expect_error(ErrorKind kind, F&& f, const std::string& needle) {
+  const Error e = expect_error(kind, std::forward<F>(f));
+  const std::string said = std::string(e.what()) + " | " + e.hint();
+  BOOST_TEST(contains(said, needle), "'" << said << "' should mention '" << needle << "'");
+}
+
 }  // namespace casebook::testing

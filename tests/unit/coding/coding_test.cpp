@@ -16,19 +16,12 @@
 
 using casebook::ErrorKind;
 using casebook::testing::contains;
+using casebook::testing::expect_error;
 namespace cb = casebook::codebook;
 namespace coding = casebook::coding;
 namespace store = casebook::store;
 
 namespace {
-
-// The error of `kind`, with `needle` in its message or hint.
-template <class F>
-void expect_error(ErrorKind kind, F&& f, const std::string& needle) {
-  const casebook::Error e = casebook::testing::expect_error(kind, std::forward<F>(f));
-  const std::string said = std::string(e.what()) + " | " + e.hint();
-  BOOST_TEST(contains(said, needle), "'" << said << "' should mention '" << needle << "'");
-}
 
 // Passages: 1 "We queued ...", 2 "The veto ...", 3 "Café ...".
 const std::string kInterview =

@@ -14,6 +14,7 @@
 
 using casebook::ErrorKind;
 using casebook::testing::contains;
+using casebook::testing::expect_error;
 namespace cb = casebook::codebook;
 namespace coding = casebook::coding;
 namespace cons = casebook::consistency;
@@ -116,13 +117,6 @@ std::string severity(const cons::Finding& f) {
 
 std::vector<std::string> strings(std::initializer_list<const char*> items) {
   return {items.begin(), items.end()};
-}
-
-template <class F>
-void expect_error(ErrorKind kind, F&& f, const std::string& needle) {
-  const casebook::Error e = casebook::testing::expect_error(kind, std::forward<F>(f));
-  const std::string said = std::string(e.what()) + " | " + e.hint();
-  BOOST_TEST(contains(said, needle), "'" << said << "' should mention '" << needle << "'");
 }
 
 }  // namespace

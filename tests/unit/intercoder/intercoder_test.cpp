@@ -22,6 +22,7 @@
 
 using casebook::ErrorKind;
 using casebook::testing::contains;
+using casebook::testing::expect_error;
 namespace cb = casebook::codebook;
 namespace coding = casebook::coding;
 namespace store = casebook::store;
@@ -29,13 +30,6 @@ namespace ic = casebook::intercoder;
 namespace ag = casebook::agreement;
 
 namespace {
-
-template <class F>
-void expect_error(ErrorKind kind, F&& f, const std::string& needle) {
-  const casebook::Error e = casebook::testing::expect_error(kind, std::forward<F>(f));
-  const std::string said = std::string(e.what()) + " | " + e.hint();
-  BOOST_TEST(contains(said, needle), "'" << said << "' should mention '" << needle << "'");
-}
 
 // Passages (code points): P1 [0,21) "Alpha one. Alpha two." (two sentences),
 // P2 [23,28) "Beta.", P3 [30,36) "Gamma.", P4 [38,44) "Delta."; 44 in all.

@@ -308,13 +308,7 @@ void print_scope(const intercoder::ProjectCodings& codings, const std::string& u
 
 int agree_project(Context& ctx, const AgreeArgs& a) {
   project::Project project = ctx.open_project();
-  if (ctx.viewer(project).blind) {
-    throw_conflict(
-        "blind mode is on: agreement compares coders' work, which only supervisors "
-        "may see",
-        "ask a supervisor, or switch blind mode off when coding is finished "
-        "(casebook blind off)");
-  }
+  coding::require_sees_all(ctx.viewer(project), "agreement");
   const intercoder::Unit unit = intercoder::parse_unit(a.unit);
   const intercoder::Options options = project_options(a);
   const auto codings = intercoder::load_codings(project.store(), {a.coders, a.codes, a.sources});

@@ -93,18 +93,9 @@ nlohmann::json disagreement_json(const intercoder::Disagreement& d,
           {coders[1], side_json(d.second)}};
 }
 
-void refuse_blind(Context& ctx, project::Project& project) {
-  if (ctx.viewer(project).blind) {
-    throw_conflict(
-        "blind mode is on: disagreements show both coders' work, which only "
-        "supervisors may see",
-        "ask a supervisor, or switch blind mode off (casebook blind off)");
-  }
-}
-
 int list(Context& ctx, const DisagreementArgs& a) {
   project::Project project = ctx.open_project();
-  refuse_blind(ctx, project);
+  coding::require_sees_all(ctx.viewer(project), "disagreements");
   const auto found = intercoder::find_disagreements(project.store(), scope_of(a));
   if (a.json) {
     nlohmann::json out = nlohmann::json::array();
@@ -170,7 +161,7 @@ int resolve(Context& ctx, const DisagreementArgs& a) {
   std::vector<intercoder::Disagreement> found;
   {
     project::Project project = ctx.open_project();
-    refuse_blind(ctx, project);
+    coding::require_sees_all(ctx.viewer(project), "disagreements");
     auto scope = scope_of(a);
     scope.include_resolved = false;
     found = intercoder::find_disagreements(project.store(), scope);

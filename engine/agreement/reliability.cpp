@@ -362,21 +362,33 @@ double expected_squared(const std::vector<double>& a, const std::vector<double>&
   return a2 * btot + b2 * atot - 2 * a1 * b1;
 }
 
+// The two coders' table for a two-coder coefficient, with the units behind
+// it recorded on `c`; nullopt (and `c` undefined) when no unit has both.
+std::optional<TwoCoderTable> two_coder_units(const Coded& coded, Coefficient& c,
+                                             const std::string& note_suffix = {}) {
+  TwoCoderTable t = two_coder_table(coded);
+  c.units = t.units;
+  c.pairable_values = 2 * t.units;
+  c.note = listwise_note(coded, t.units) + note_suffix;
+  if (t.units == 0) {
+    set_undefined(c, "no unit was coded by both coders");
+    return std::nullopt;
+  }
+  return t;
+}
+
 Coefficient weighted_kappa_of(const Coded& coded, KappaWeights weights) {
   const bool linear = weights == KappaWeights::Linear;
   Coefficient c = make(linear ? "cohen_kappa_linear" : "cohen_kappa_quadratic",
                        linear ? "Cohen's weighted kappa (linear weights)"
                               : "Cohen's weighted kappa (quadratic weights)",
                        Basis::Agreement);
-  const TwoCoderTable t = two_coder_table(coded);
-  c.units = t.units;
-  c.pairable_values = 2 * t.units;
-  c.note = listwise_note(coded, t.units) + "; weights from " +
-           (coded.level == Level::Ordinal ? "category ranks" : "the values' distances");
-  if (t.units == 0) {
-    set_undefined(c, "no unit was coded by both coders");
-    return c;
-  }
+  const auto table = two_coder_units(
+      coded, c,
+      std::string("; weights from ") +
+          (coded.level == Level::Ordinal ? "category ranks" : "the values' distances"));
+  if (!table) return c;
+  const TwoCoderTable& t = *table;
   const std::vector<double>& x = coded.position;
   const double range = x.empty() ? 0 : x.back() - x.front();
   const double max_disagreement = linear ? range : range * range;
@@ -457,14 +469,9 @@ Coefficient cohen_kappa_of(const Coded& coded, KappaWeights weights) {
   require_two_coders(coded, "Cohen's kappa");
   if (weights != KappaWeights::None) return weighted_kappa_of(coded, weights);
   Coefficient c = make("cohen_kappa", "Cohen's kappa", Basis::Agreement);
-  const TwoCoderTable t = two_coder_table(coded);
-  c.units = t.units;
-  c.pairable_values = 2 * t.units;
-  c.note = listwise_note(coded, t.units);
-  if (t.units == 0) {
-    set_undefined(c, "no unit was coded by both coders");
-    return c;
-  }
+  const auto table = two_coder_units(coded, c);
+  if (!table) return c;
+  const TwoCoderTable& t = *table;
   double pe = 0;
   for (std::size_t k = 0; k < t.first.size(); ++k) pe += t.first[k] * t.second[k];
   finish_agreement(c, t.diagonal, pe, "both coders used one and the same category throughout");
@@ -474,14 +481,9 @@ Coefficient cohen_kappa_of(const Coded& coded, KappaWeights weights) {
 Coefficient scott_pi_of(const Coded& coded) {
   require_two_coders(coded, "Scott's pi");
   Coefficient c = make("scott_pi", "Scott's pi", Basis::Agreement);
-  const TwoCoderTable t = two_coder_table(coded);
-  c.units = t.units;
-  c.pairable_values = 2 * t.units;
-  c.note = listwise_note(coded, t.units);
-  if (t.units == 0) {
-    set_undefined(c, "no unit was coded by both coders");
-    return c;
-  }
+  const auto table = two_coder_units(coded, c);
+  if (!table) return c;
+  const TwoCoderTable& t = *table;
   double pe = 0;
   for (std::size_t k = 0; k < t.first.size(); ++k) {
     const double pooled = (t.first[k] + t.second[k]) / 2;

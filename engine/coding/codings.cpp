@@ -1,6 +1,7 @@
 #include "engine/coding/codings.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -321,27 +322,25 @@ AddResult add_codings(store::Store& store, const std::vector<Target>& targets, c
   return result;
 }
 
-std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& filter) {
+namespace {
+
+// The conditions of a CodingFilter on codings `c`, bound by bind_filter.
+constexpr const char* kFilterConditions =
+    "WHERE (?1 OR c.removed_at IS NULL) "
+    "  AND (?2 IS NULL OR c.source_id IN (SELECT value FROM json_each(?2))) "
+    "  AND (?3 IS NULL OR c.code_id IN (SELECT value FROM json_each(?3))) "
+    "  AND (?4 IS NULL OR c.coder IN (SELECT value FROM json_each(?4))) "
+    "  AND (?5 IS NULL OR c.source_id IN (SELECT sc.source_id FROM source_cases sc "
+    "                    WHERE sc.case_id IN (SELECT value FROM json_each(?5)))) "
+    "  AND (?6 IS NULL OR c.id IN (SELECT value FROM json_each(?6))) "
+    "  AND (?7 IS NULL OR c.coder = ?7) "
+    "  AND (?8 IS NULL OR c.review_status IN (SELECT value FROM json_each(?8))) "
+    "  AND (?9 OR c.review_status <> 'rejected') ";
+
+void bind_filter(store::Store& store, SQLite::Statement& q, const CodingFilter& filter) {
   const auto sources = source_ids(store, filter.sources);
   const auto codes = code_ids(store, filter.codes);
   const auto cases = case_ids(store, filter.cases);
-  SQLite::Statement q(
-      store.db(),
-      "SELECT c.id, c.source_id, s.label, c.start_cp, c.end_cp, k.key, c.coder, c.unit, c.quote, "
-      "       c.created_at, c.removed_at, c.removed_by, c.removed_reason, c.review_status, "
-      "       c.reviewed_by, c.reviewed_at, c.review_reason, c.recoded_from "
-      "FROM codings c JOIN sources s ON s.id = c.source_id JOIN codes k ON k.id = c.code_id "
-      "WHERE (?1 OR c.removed_at IS NULL) "
-      "  AND (?2 IS NULL OR c.source_id IN (SELECT value FROM json_each(?2))) "
-      "  AND (?3 IS NULL OR c.code_id IN (SELECT value FROM json_each(?3))) "
-      "  AND (?4 IS NULL OR c.coder IN (SELECT value FROM json_each(?4))) "
-      "  AND (?5 IS NULL OR c.source_id IN (SELECT sc.source_id FROM source_cases sc "
-      "                    WHERE sc.case_id IN (SELECT value FROM json_each(?5)))) "
-      "  AND (?6 IS NULL OR c.id IN (SELECT value FROM json_each(?6))) "
-      "  AND (?7 IS NULL OR c.coder = ?7) "
-      "  AND (?8 IS NULL OR c.review_status IN (SELECT value FROM json_each(?8))) "
-      "  AND (?9 OR c.review_status <> 'rejected') "
-      "ORDER BY c.source_id, c.start_cp, c.end_cp, c.id");
   q.bind(1, filter.include_removed ? 1 : 0);
   bind_list(q, 2, sources, !filter.sources.empty());
   bind_list(q, 3, codes, !filter.codes.empty());
@@ -358,6 +357,32 @@ std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& fi
   const bool asks_rejected = std::find(filter.statuses.begin(), filter.statuses.end(),
                                        "rejected") != filter.statuses.end();
   q.bind(9, filter.include_rejected || asks_rejected ? 1 : 0);
+}
+
+}  // namespace
+
+std::map<std::string, std::size_t> count_codings_by_review(store::Store& store,
+                                                           const CodingFilter& filter) {
+  SQLite::Statement q(store.db(), std::string("SELECT c.review_status, count(*) FROM codings c ") +
+                                      kFilterConditions + "GROUP BY c.review_status");
+  bind_filter(store, q, filter);
+  std::map<std::string, std::size_t> out;
+  while (q.executeStep()) {
+    out[q.getColumn(0).getString()] = static_cast<std::size_t>(q.getColumn(1).getInt64());
+  }
+  return out;
+}
+
+std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& filter) {
+  SQLite::Statement q(
+      store.db(),
+      std::string(
+          "SELECT c.id, c.source_id, s.label, c.start_cp, c.end_cp, k.key, c.coder, c.unit, "
+          "       c.quote, c.created_at, c.removed_at, c.removed_by, c.removed_reason, "
+          "       c.review_status, c.reviewed_by, c.reviewed_at, c.review_reason, c.recoded_from "
+          "FROM codings c JOIN sources s ON s.id = c.source_id JOIN codes k ON k.id = c.code_id ") +
+          kFilterConditions + "ORDER BY c.source_id, c.start_cp, c.end_cp, c.id");
+  bind_filter(store, q, filter);
   std::vector<CodingView> out;
   while (q.executeStep()) {
     CodingView v;

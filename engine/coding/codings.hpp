@@ -5,6 +5,7 @@
 // never deleted, a removed coding keeps who removed it and why.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -90,6 +91,10 @@ struct CodingFilter {
 // Codings matching `filter`, by source label then position. Unknown source
 // labels, code keys and case ids are errors (a typo would list nothing).
 std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& filter);
+
+// How many codings match `filter`, by review status (only statuses present).
+std::map<std::string, std::size_t> count_codings_by_review(store::Store& store,
+                                                           const CodingFilter& filter);
 
 // Removes codings (they stay in the store with removed_* set). Only active
 // codings visible to `viewer` can be removed; in blind mode another coder's

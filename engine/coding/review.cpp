@@ -204,22 +204,13 @@ ReviewCounts count_reviews(store::Store& store, CodingFilter filter) {
   filter.statuses.clear();
   filter.include_rejected = true;
   filter.include_removed = false;
-  filter.limit = 0;
-  ReviewCounts counts;
-  for (const CodingView& v : list_codings(store, filter)) {
-    switch (parse_review_status(v.review_status)) {
-      case ReviewStatus::Unreviewed:
-        ++counts.unreviewed;
-        break;
-      case ReviewStatus::Accepted:
-        ++counts.accepted;
-        break;
-      case ReviewStatus::Rejected:
-        ++counts.rejected;
-        break;
-    }
-  }
-  return counts;
+  const auto by_status = count_codings_by_review(store, filter);
+  auto count = [&](ReviewStatus status) {
+    const auto it = by_status.find(to_string(status));
+    return it == by_status.end() ? std::size_t{0} : it->second;
+  };
+  return {count(ReviewStatus::Unreviewed), count(ReviewStatus::Accepted),
+          count(ReviewStatus::Rejected)};
 }
 
 void restore_review_states(store::Store& store, const json& before) {

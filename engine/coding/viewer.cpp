@@ -59,4 +59,13 @@ Viewer viewer_for(store::Store& store, const std::string& coder) {
   return Viewer{coder, settings.on && !supervisor};
 }
 
+void require_sees_all(const Viewer& viewer, const std::string& what) {
+  if (!viewer.blind) return;
+  throw_conflict("blind mode is on: " + what +
+                     " reads every coder's work, which only supervisors "
+                     "may see",
+                 "ask a supervisor, or switch blind mode off when coding is finished "
+                 "(casebook blind off)");
+}
+
 }  // namespace casebook::coding

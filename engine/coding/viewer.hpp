@@ -39,4 +39,8 @@ struct Viewer {
 
 Viewer viewer_for(store::Store& store, const std::string& coder);
 
+// For work that compares coders (agreement, disagreements): Error(Conflict)
+// naming `what` when the viewer may not see everyone's codings.
+void require_sees_all(const Viewer& viewer, const std::string& what);
+
 }  // namespace casebook::coding

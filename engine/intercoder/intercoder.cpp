@@ -151,10 +151,6 @@ void units_overlapping(const std::vector<Span>& units, std::int64_t start, std::
   }
 }
 
-agreement::Level level_from(const std::string& name) {
-  return agreement::parse_level(name);
-}
-
 }  // namespace
 
 Unit parse_unit(const std::string& name) {
@@ -273,7 +269,7 @@ DimensionAgreement dimension_agreement(store::Store& store, const ProjectCodings
   }
   DimensionAgreement out;
   out.dimension = dim.getColumn(0).getString();
-  const agreement::Level level = level_from(dim.getColumn(1).getString());
+  const agreement::Level level = agreement::parse_level(dim.getColumn(1).getString());
   std::vector<std::string> labels;
   SQLite::Statement values(store.db(),
                            "SELECT value FROM dimension_values WHERE dimension = ? "

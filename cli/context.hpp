@@ -62,6 +62,12 @@ void register_review(CLI::App& app, Context& ctx);
 void register_agree(CLI::App& app, Context& ctx);
 void register_disagreements(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
+void register_pseudonyms(CLI::App& app, Context& ctx);
+void register_series(CLI::App& app, Context& ctx);
+void register_triangulate(CLI::App& app, Context& ctx);
+void register_matrix(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {

@@ -27,7 +27,8 @@ int run(int argc, char** argv) {
   CLI::App app{
       "casebook: qualitative coding and evidence engine for comparative case research.\n"
       "Import committee papers, minutes and interview transcripts into an indexed corpus,\n"
-      "search it, and code it with a deductive codebook (review and triangulation follow)."};
+      "search it, code it with a deductive codebook, review, measure agreement, triangulate,\n"
+      "and export pseudonymised evidence tables and reports."};
   app.name("casebook");
   app.set_version_flag("--version", std::string("casebook ") + CASEBOOK_VERSION);
   app.add_option("--project,-C", ctx.project_dir,
@@ -68,6 +69,12 @@ int run(int argc, char** argv) {
   casebook::cli::register_agree(app, ctx);
   casebook::cli::register_disagreements(app, ctx);
   casebook::cli::register_audit(app, ctx);
+  casebook::cli::register_pseudonyms(app, ctx);
+  casebook::cli::register_series(app, ctx);
+  casebook::cli::register_triangulate(app, ctx);
+  casebook::cli::register_matrix(app, ctx);
+  casebook::cli::register_export(app, ctx);
+  casebook::cli::register_report(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -30,3 +30,5 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
 # HTTP for harvesting (libcurl4-openssl-dev).
 find_package(CURL 7.74 REQUIRED)
+# XLSX export: Debian's libxlsxwriter (libxlsxwriter-dev).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.0)

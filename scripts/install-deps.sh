@@ -10,6 +10,12 @@ packages=(
   libzip-dev libgumbo-dev libcurl4-openssl-dev poppler-utils
   xapian-tools sqlite3 python3 libxml2-utils
   python3-nltk python3-sklearn
+  libxlsxwriter-dev pandoc
+  # Export and report checks (issue 6): LaTeX tables compiled with pdflatex,
+  # DOCX/XLSX opened by LibreOffice, the HTML report rendered in Chromium.
+  texlive-latex-base texlive-latex-recommended
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core
+  chromium
 )
 
 missing=()

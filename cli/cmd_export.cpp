@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cmd_export_refi.hpp"
 #include "cli/context.hpp"
 #include "cli/evidence_args.hpp"
 #include "engine/core/error.hpp"
@@ -140,11 +141,14 @@ void on_run(CLI::App* cmd, Context& ctx, std::shared_ptr<ExportArgs> args, F f) 
 
 void register_export(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "export", "tables for papers: evidence, codings, matrix, codebook, cases (pseudonymised)");
+      "export",
+      "tables for papers (evidence, codings, matrix, codebook, cases; pseudonymised) and REFI-QDA");
   cmd->require_subcommand(1);
+  register_export_refi(cmd, ctx);
   cmd->footer(
-      "\nEvery export replaces real names with the project's pseudonyms (casebook pseudonyms)\n"
-      "and refuses to write if a real name would survive. Same project, same bytes.\n" +
+      "\nThe tables replace real names with the project's pseudonyms (casebook pseudonyms) and\n"
+      "refuse to write if a real name would survive. qdpx and qdc carry the project as it is,\n"
+      "real names included, to another QDA program of the team. Same project, same bytes.\n" +
       examples({"casebook export evidence --format latex --out evidence.tex",
                 "casebook export evidence --out evidence.docx --quotes 3 --max-words 30",
                 "casebook export codings --out codings.xlsx",

@@ -1,7 +1,9 @@
 #pragma once
-// Private to engine/export: helpers the writers share (UTF-8 walking, XML
+// Private to engine/export: helpers the writers share (display widths, XML
 // escaping, column width fractions, table anchors, paragraph tidying), so
-// every format treats the same text the same way.
+// every format treats the same text the same way. UTF-8 is walked with
+// text::utf8: an invalid or truncated sequence gives U+FFFD and skips one
+// byte, so writers never emit broken UTF-8 even if a builder passed some.
 
 #include <unicode/uchar.h>
 
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "engine/export/document.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::exporting::detail {
 
@@ -27,75 +30,6 @@ struct Overloaded : Fs... {
 };
 template <class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
-
-inline constexpr char32_t kReplacementCharacter = 0xFFFD;
-
-// Decodes one code point of `text` at `pos` and advances `pos`. Invalid or
-// truncated sequences give U+FFFD and skip one byte, so writers never emit
-// broken UTF-8 even if a builder passed some.
-inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  }
-  std::size_t length = 0;
-  char32_t cp = 0;
-  char32_t minimum = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1F, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0F, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07, minimum = 0x10000;
-  } else {
-    ++pos;
-    return kReplacementCharacter;
-  }
-  if (pos + length > text.size()) {
-    ++pos;
-    return kReplacementCharacter;
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacementCharacter;
-    }
-    cp = (cp << 6) | (byte(pos + i) & 0x3F);
-  }
-  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return kReplacementCharacter;
-  }
-  pos += length;
-  return cp;
-}
-
-inline std::vector<char32_t> code_points(std::string_view text) {
-  std::vector<char32_t> out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
-  return out;
-}
-
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Columns a character takes in a terminal, and in Pandoc's grid-table
 // layout: East Asian wide characters count 2, combining marks and format
@@ -112,7 +46,8 @@ inline std::size_t char_width(char32_t cp) {
 
 inline std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for (std::size_t pos = 0; pos < text.size();) width += char_width(next_code_point(text, pos));
+  for (std::size_t pos = 0; pos < text.size();)
+    width += char_width(text::utf8::next_code_point(text, pos));
   return width;
 }
 
@@ -129,7 +64,7 @@ inline std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = next_code_point(text, pos);
+    const char32_t cp = text::utf8::next_code_point(text, pos);
     switch (cp) {
       case '&':
         out += "&amp;";
@@ -150,7 +85,7 @@ inline std::string xml_escape(std::string_view text) {
         out += "&#13;";
         break;
       default:
-        if (is_xml_char(cp)) append_utf8(out, cp);
+        if (is_xml_char(cp)) text::utf8::append_utf8(out, cp);
     }
   }
   return out;

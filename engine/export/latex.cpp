@@ -24,6 +24,7 @@
 #include "engine/export/detail.hpp"
 #include "engine/export/writers.hpp"
 #include "engine/text/normalize.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::exporting {
 namespace {
@@ -212,9 +213,9 @@ class LatexEscaper {
     // one character that passes through.
     std::string clean;
     for (std::size_t pos = 0; pos < text.size();) {
-      detail::append_utf8(clean, detail::next_code_point(text, pos));
+      text::utf8::append_utf8(clean, text::utf8::next_code_point(text, pos));
     }
-    cps_ = detail::code_points(text::to_nfc(clean));
+    cps_ = text::utf8::code_points(text::to_nfc(clean));
     mark_long_words();
   }
 
@@ -304,7 +305,7 @@ class LatexEscaper {
         allow_break();
       }
     } else if (passes_through(cp)) {
-      detail::append_utf8(out_, cp);
+      text::utf8::append_utf8(out_, cp);
     } else if (std::string letter = decomposed_letter(cp); !letter.empty()) {
       out_ += letter;
     } else {

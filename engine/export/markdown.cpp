@@ -11,6 +11,7 @@
 
 #include "engine/export/detail.hpp"
 #include "engine/export/writers.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::exporting {
 namespace {
@@ -31,7 +32,7 @@ bool always_escaped(char32_t cp) {
 // (control characters) dropped. "--" keeps both hyphens: Pandoc's smart
 // typography would make it a dash.
 std::string escape_inline(std::string_view text) {
-  const std::vector<char32_t> cps = detail::code_points(text);
+  const std::vector<char32_t> cps = text::utf8::code_points(text);
   std::string out;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     const char32_t cp = cps[i];
@@ -39,7 +40,7 @@ std::string escape_inline(std::string_view text) {
     if (control) continue;
     const bool dash_pair = cp == '-' && i > 0 && cps[i - 1] == '-';
     if (always_escaped(cp) || dash_pair) out += '\\';
-    detail::append_utf8(out, cp);
+    text::utf8::append_utf8(out, cp);
   }
   return out;
 }

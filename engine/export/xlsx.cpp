@@ -33,6 +33,7 @@
 #include "engine/export/detail.hpp"
 #include "engine/export/writers.hpp"
 #include "engine/text/normalize.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::exporting {
 namespace {
@@ -116,7 +117,7 @@ std::size_t utf16_units(char32_t cp) {
 std::size_t utf16_length(std::string_view text) {
   std::size_t units = 0;
   for (std::size_t pos = 0; pos < text.size();)
-    units += utf16_units(detail::next_code_point(text, pos));
+    units += utf16_units(text::utf8::next_code_point(text, pos));
   return units;
 }
 
@@ -125,9 +126,9 @@ std::string cut_to_units(std::string_view text, std::size_t max_units) {
   std::string out;
   std::size_t units = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = detail::next_code_point(text, pos);
+    const char32_t cp = text::utf8::next_code_point(text, pos);
     if (units + utf16_units(cp) > max_units) break;
-    detail::append_utf8(out, cp);
+    text::utf8::append_utf8(out, cp);
     units += utf16_units(cp);
   }
   return out;
@@ -142,8 +143,8 @@ bool is_hex_digit(char32_t c) {
 std::string xml_characters_only(std::string_view text) {
   std::string out;
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = detail::next_code_point(text, pos);
-    if (detail::is_xml_char(cp)) detail::append_utf8(out, cp);
+    const char32_t cp = text::utf8::next_code_point(text, pos);
+    if (detail::is_xml_char(cp)) text::utf8::append_utf8(out, cp);
   }
   return out;
 }
@@ -154,7 +155,7 @@ std::string xml_characters_only(std::string_view text) {
 // and the cut marked.
 std::string sheet_text(std::string_view text) {
   static constexpr std::string_view kCutMark = " [\xE2\x80\xA6]";  // " […]", 4 UTF-16 units
-  const std::vector<char32_t> cps = detail::code_points(text);
+  const std::vector<char32_t> cps = text::utf8::code_points(text);
   std::string out;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (!detail::is_xml_char(cps[i])) continue;
@@ -163,7 +164,7 @@ std::string sheet_text(std::string_view text) {
                              is_hex_digit(cps[i + 4]) && is_hex_digit(cps[i + 5]) &&
                              cps[i + 6] == '_';
     if (escape_like) out += "_x005F";
-    detail::append_utf8(out, cps[i]);
+    text::utf8::append_utf8(out, cps[i]);
   }
   if (utf16_length(out) <= kMaxCellUnits) return out;
   return cut_to_units(out, kMaxCellUnits - utf16_length(kCutMark)) + std::string(kCutMark);
@@ -258,8 +259,8 @@ std::string trim_sheet_name(std::string name) {
 std::string sheet_name_from(std::string_view hint) {
   std::string name;
   for (std::size_t pos = 0; pos < hint.size();) {
-    const char32_t cp = detail::next_code_point(hint, pos);
-    detail::append_utf8(name, forbidden_in_sheet_name(cp) ? U'-' : cp);
+    const char32_t cp = text::utf8::next_code_point(hint, pos);
+    text::utf8::append_utf8(name, forbidden_in_sheet_name(cp) ? U'-' : cp);
   }
   return trim_sheet_name(cut_to_units(trim_sheet_name(name), kMaxSheetNameUnits));
 }

@@ -3,7 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <map>
@@ -13,6 +13,7 @@
 #include "engine/core/error.hpp"
 #include "engine/store/audit.hpp"
 #include "engine/text/ascii.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::pseudonyms {
 namespace {
@@ -57,26 +58,11 @@ std::optional<Entry> find_entry(store::Store& store, const std::string& real_nam
   return Entry{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
 }
 
-// Code points of valid UTF-8 (invalid bytes become U+FFFD).
+// The code points of `utf8` (each byte of an ill-formed sequence as U+FFFD)
+// as ICU's UChar32 values, which the patterns and ICU's properties take.
 std::vector<int> code_points(std::string_view utf8) {
-  std::vector<int> out;
-  out.reserve(utf8.size());
-  std::int32_t i = 0;
-  const auto n = static_cast<std::int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, int c) {
-  char buf[4];
-  std::int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), len, 4, c, error);
-  if (!error) out.append(buf, static_cast<std::size_t>(len));
+  const std::vector<char32_t> cps = text::utf8::code_points(utf8);
+  return std::vector<int>(cps.begin(), cps.end());
 }
 
 bool is_word_char(int c) {
@@ -241,7 +227,7 @@ std::string leak_check_form(std::string_view text) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    append_utf8(out, fold(c));
+    text::utf8::append_utf8(out, static_cast<char32_t>(fold(c)));
   }
   return out;
 }
@@ -361,11 +347,11 @@ std::string Pseudonymiser::apply(std::string_view text, std::vector<std::size_t>
     if (hit != nullptr) {
       for (std::size_t k = i; k < end; ++k) positions[k] = written;
       out += hit->replacement;
-      written += code_points(hit->replacement).size();
+      written += text::utf8::code_points(hit->replacement).size();
       i = end;
     } else {
       positions[i] = written;
-      append_utf8(out, cps[i]);
+      text::utf8::append_utf8(out, static_cast<char32_t>(cps[i]));
       ++written;
       ++i;
     }

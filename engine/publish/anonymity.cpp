@@ -45,6 +45,7 @@ void pseudonymise(exporting::Document& document, const pseudonyms::Pseudonymiser
     } else if (auto* p = std::get_if<exporting::Paragraph>(&block)) {
       pseudonymise_paragraph(*p, map);
     } else if (auto* t = std::get_if<exporting::Table>(&block)) {
+      t->id = map.apply(t->id);  // ids become sheet names and anchors
       t->caption = map.apply(t->caption);
       for (exporting::Column& c : t->columns) c.header = map.apply(c.header);
       for (auto& row : t->rows) {

@@ -31,18 +31,19 @@ Paragraph quote_paragraph(const evidence::EvidenceCoding& c, std::size_t max_wor
   return p;
 }
 
-struct CellQuotes {
-  std::vector<std::size_t> supporting, against;
-};
-
-CellQuotes quotes_for(const evidence::EvidenceSet& e, const evidence::TriangulationCell& cell,
-                      const EvidenceTableOptions& o) {
-  CellQuotes q;
-  q.supporting = evidence::choose_exemplars(e, cell.supporting, o.quotes, o.max_words);
+// The exemplar quotes of a cell (the rule in engine/evidence/quotes.hpp),
+// one paragraph each, then one of counter-evidence where there is some.
+std::vector<Paragraph> exemplar_paragraphs(const evidence::EvidenceSet& e,
+                                           const evidence::TriangulationCell& cell,
+                                           const EvidenceTableOptions& o) {
+  std::vector<Paragraph> quotes;
+  for (std::size_t i : evidence::choose_exemplars(e, cell.supporting, o.quotes, o.max_words))
+    quotes.push_back(quote_paragraph(e.codings[i], o.max_words));
   if (o.counter_quotes && !cell.contradicting.empty()) {
-    q.against = evidence::choose_exemplars(e, cell.contradicting, 1, o.max_words);
+    for (std::size_t i : evidence::choose_exemplars(e, cell.contradicting, 1, o.max_words))
+      quotes.push_back(quote_paragraph(e.codings[i], o.max_words, "Against: "));
   }
-  return q;
+  return quotes;
 }
 
 std::string cases_text(const evidence::TriangulationCell& cell) {
@@ -118,7 +119,6 @@ Table reading_table(const evidence::EvidenceSet& e, const evidence::Triangulatio
   for (const evidence::TriangulationRow& row : t.rows) {
     for (std::size_t g = 0; g < row.cells.size(); ++g) {
       const evidence::TriangulationCell& cell = row.cells[g];
-      const CellQuotes q = quotes_for(e, cell, o);
       std::vector<Paragraph> counts{
           {{"Cases " + cases_text(cell)}},
           {{"Codings " + std::to_string(cell.supporting.size()) + " for, " +
@@ -130,16 +130,11 @@ Table reading_table(const evidence::EvidenceSet& e, const evidence::Triangulatio
                            std::to_string(cell.councils.size())}});
         counts.push_back({{"Types: " + types_text(cell)}});
       }
-      std::vector<Paragraph> quotes;
-      for (std::size_t i : q.supporting)
-        quotes.push_back(quote_paragraph(e.codings[i], o.max_words));
-      for (std::size_t i : q.against)
-        quotes.push_back(quote_paragraph(e.codings[i], o.max_words, "Against: "));
       table.rows.push_back(
           {Cell(g == 0 ? row.proposition : std::string()), Cell(t.grouping.groups[g]),
            Cell::of(counts),
            Cell::of({{{evidence::to_string(cell.verdict), Style::Strong}}, {{cell.reason}}}),
-           Cell::of(quotes)});
+           Cell::of(exemplar_paragraphs(e, cell, o))});
     }
   }
   table.notes.push_back(notes_of_rules(t.options));
@@ -167,12 +162,6 @@ Table data_table(const evidence::EvidenceSet& e, const evidence::Triangulation& 
   for (const evidence::TriangulationRow& row : t.rows) {
     for (std::size_t g = 0; g < row.cells.size(); ++g) {
       const evidence::TriangulationCell& cell = row.cells[g];
-      const CellQuotes q = quotes_for(e, cell, o);
-      std::vector<Paragraph> quotes;
-      for (std::size_t i : q.supporting)
-        quotes.push_back(quote_paragraph(e.codings[i], o.max_words));
-      for (std::size_t i : q.against)
-        quotes.push_back(quote_paragraph(e.codings[i], o.max_words, "Against: "));
       table.rows.push_back(
           {Cell(row.proposition), Cell(row.text), Cell(t.grouping.groups[g]),
            Cell(std::to_string(cell.cases_with_evidence.size())),
@@ -182,7 +171,7 @@ Table data_table(const evidence::EvidenceSet& e, const evidence::Triangulation& 
            Cell(std::to_string(cell.sources.size())), Cell(evidence::cite_together(cell.sources)),
            Cell(types_text(cell)), Cell(std::to_string(cell.informants.size())),
            Cell(std::to_string(cell.councils.size())), Cell(evidence::to_string(cell.verdict)),
-           Cell(cell.reason), Cell::of(quotes)});
+           Cell(cell.reason), Cell::of(exemplar_paragraphs(e, cell, o))});
     }
   }
   return table;

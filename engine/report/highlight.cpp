@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/report/utf8.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::report {
+
+namespace utf8 = text::utf8;
 
 namespace {
 

@@ -6,9 +6,11 @@
 #include <set>
 #include <system_error>
 
-#include "engine/report/utf8.hpp"
+#include "engine/text/utf8.hpp"
 
 namespace casebook::report::html {
+
+namespace utf8 = text::utf8;
 
 namespace {
 

@@ -261,7 +261,9 @@ std::vector<GroupSummary> summarise(const std::vector<Point>& points,
   std::vector<GroupSummary> out;
   for (const std::string& group : groups) {
     for (const std::string& metric : metrics) {
-      GroupSummary s{group, metric};
+      GroupSummary s;
+      s.group = group;
+      s.metric = metric;
       std::vector<double> all;
       std::vector<double> changes;
       std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> by_case;

@@ -40,11 +40,18 @@ cb::Codebook small_codebook() {
   book.name = "evidence";
   book.dimensions = {
       {"direction", cb::Level::Nominal, "", {{"negative", ""}, {"positive", ""}}, {}, {}}};
-  cb::Code expost{"expost", "", "Ex-post"};
+  auto make = [](const std::string& key, const std::string& parent, const std::string& name) {
+    cb::Code c;
+    c.key = key;
+    c.parent = parent;
+    c.name = name;
+    return c;
+  };
+  cb::Code expost = make("expost", "", "Ex-post");
   expost.dimensions = {{"direction", false}};
-  cb::Code queue{"expost.queue", "expost", "Queuing"};
+  cb::Code queue = make("expost.queue", "expost", "Queuing");
   queue.dimensions = {{"direction", false}};
-  cb::Code exante{"exante", "", "Ex-ante"};
+  cb::Code exante = make("exante", "", "Ex-ante");
   book.codes = {expost, queue, exante};
   cb::Proposition p3{"P3", "", "Dissolution follows ex-post interdependence", {}};
   cb::Proposition p3a{"P3a", "P3", "Ex-post outweighs ex-ante", {}};

@@ -1,10 +1,9 @@
-#include "engine/report/utf8.hpp"
+#include "engine/text/utf8.hpp"
 
-namespace casebook::report::utf8 {
+namespace casebook::text::utf8 {
 
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr char32_t kZeroWidthJoiner = 0x200D;
 
 bool is_continuation_byte(unsigned char byte) {
@@ -39,17 +38,43 @@ Char decode(std::string_view text, std::size_t pos) {
   } else if (lead >= 0xF0 && lead <= 0xF4) {
     size = 4, cp = lead & 0x07, min = 0x10000;
   } else {
-    return {kReplacement, 1, false};
+    return {kReplacementCharacter, 1, false};
   }
-  if (pos + size > text.size()) return {kReplacement, 1, false};
+  if (pos + size > text.size()) return {kReplacementCharacter, 1, false};
   for (std::size_t i = 1; i < size; ++i) {
     const auto byte = static_cast<unsigned char>(text[pos + i]);
-    if (!is_continuation_byte(byte)) return {kReplacement, 1, false};
+    if (!is_continuation_byte(byte)) return {kReplacementCharacter, 1, false};
     cp = (cp << 6) | (byte & 0x3F);
   }
   const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-  if (cp < min || cp > 0x10FFFF || surrogate) return {kReplacement, 1, false};
+  if (cp < min || cp > 0x10FFFF || surrogate) return {kReplacementCharacter, 1, false};
   return {cp, size, true};
+}
+
+std::vector<char32_t> code_points(std::string_view text) {
+  std::vector<char32_t> out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementCharacter;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 std::vector<std::size_t> code_point_offsets(std::string_view text) {
@@ -71,4 +96,4 @@ bool continues_cluster(std::string_view text, const std::vector<std::size_t>& of
   return decode(text, offsets[i - 1]).code_point == kZeroWidthJoiner;
 }
 
-}  // namespace casebook::report::utf8
+}  // namespace casebook::text::utf8

@@ -75,6 +75,7 @@ int run(int argc, char** argv) {
   casebook::cli::register_matrix(app, ctx);
   casebook::cli::register_export(app, ctx);
   casebook::cli::register_report(app, ctx);
+  casebook::cli::register_merge(app, ctx);
 
   try {
     app.parse(argc, argv);

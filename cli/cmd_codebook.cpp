@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/cmd_import_refi.hpp"
 #include "cli/context.hpp"
 #include "engine/codebook/store_sync.hpp"
 #include "engine/codebook/xml.hpp"
@@ -245,7 +246,8 @@ int add(Context& ctx, const CodebookArgs& args) {
 
 void register_codebook(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CodebookArgs>();
-  auto* cmd = app.add_subcommand("codebook", "the codebook: load, show, export, add codes");
+  auto* cmd = app.add_subcommand("codebook",
+                                 "the codebook: load, show, export, import (REFI-QDA), add codes");
   cmd->require_subcommand(1);
 
   auto* load_cmd =
@@ -267,6 +269,11 @@ void register_codebook(CLI::App& app, Context& ctx) {
   auto* export_cmd = cmd->add_subcommand("export", "write the current codebook as XML");
   export_cmd->add_option("-o,--output", args->output, "file to write (default: standard output)");
 
+  auto* import_cmd = cmd->add_subcommand(
+      "import", "add the codes of a REFI-QDA codebook (.qdc) or project (.qdpx)");
+  import_cmd->add_option("FILE", args->file, "REFI-QDA codebook or project file")->required();
+  import_cmd->add_flag("--json", args->json, "print JSON");
+
   auto* add_cmd = cmd->add_subcommand("add", "add an inductive code while coding");
   add_cmd->add_option("KEY", args->key, "PARENT.NEW (under PARENT) or NEW (top level)")->required();
   add_cmd->add_option("--name", args->name, "display name (default: the last part of KEY)");
@@ -282,9 +289,10 @@ void register_codebook(CLI::App& app, Context& ctx) {
                         "casebook codebook show", "casebook codebook show expost.veto",
                         "casebook codebook export -o codebook-v2.xml",
                         "casebook codebook add expost.it_outage --definition \"...\""}));
-  cmd->callback([&ctx, args, load_cmd, show_cmd, export_cmd, add_cmd] {
-    ctx.run = [&ctx, args, load_cmd, show_cmd, export_cmd, add_cmd] {
+  cmd->callback([&ctx, args, load_cmd, show_cmd, export_cmd, add_cmd, import_cmd] {
+    ctx.run = [&ctx, args, load_cmd, show_cmd, export_cmd, add_cmd, import_cmd] {
       if (load_cmd->parsed()) return load(ctx, *args);
+      if (import_cmd->parsed()) return import_refi_codebook(ctx, args->file, args->json);
       if (export_cmd->parsed()) return export_codebook(ctx, *args);
       if (add_cmd->parsed()) return add(ctx, *args);
       (void)show_cmd;

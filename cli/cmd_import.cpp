@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/cmd_import_refi.hpp"
 #include "cli/context.hpp"
 #include "engine/core/error.hpp"
 #include "engine/ingest/import_files.hpp"
@@ -186,6 +187,8 @@ void register_import(CLI::App& app, Context& ctx) {
                 "casebook import --type interview --transcript interviews/int7.txt"}));
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] {
+      // A REFI-QDA project (.qdpx) is a whole project, not a source.
+      if (auto status = import_refi_if_qdpx(ctx, args->paths, args->json)) return *status;
       ingest::ImportOptions options;
       options.coder = ctx.coder_identity();
       options.cases = args->cases;

@@ -41,6 +41,25 @@ std::map<std::string, std::string> parse_attributes(const std::vector<std::strin
   return out;
 }
 
+// The options that describe one source, which a REFI-QDA project (whose
+// sources, cases and metadata come from the file) cannot take.
+std::vector<std::string> source_options_given(const ImportArgs& a) {
+  std::vector<std::string> given;
+  if (!a.cases.empty()) given.push_back("--case");
+  if (!a.attributes.empty()) given.push_back("--attr");
+  if (!a.type.empty()) given.push_back("--type");
+  if (!a.label.empty()) given.push_back("--label");
+  if (!a.date.empty()) given.push_back("--date");
+  if (!a.council.empty()) given.push_back("--council");
+  if (!a.encoding.empty()) given.push_back("--encoding");
+  if (!a.format.empty()) given.push_back("--format");
+  if (!a.manifest.empty()) given.push_back("--manifest");
+  if (a.replace) given.push_back("--replace");
+  if (a.transcript) given.push_back("--transcript");
+  if (a.no_transcript) given.push_back("--no-transcript");
+  return given;
+}
+
 std::string status_word(ingest::FileStatus s) {
   switch (s) {
     case ingest::FileStatus::Imported:
@@ -188,7 +207,10 @@ void register_import(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, args] {
     ctx.run = [&ctx, args] {
       // A REFI-QDA project (.qdpx) is a whole project, not a source.
-      if (auto status = import_refi_if_qdpx(ctx, args->paths, args->json)) return *status;
+      if (auto status =
+              import_refi_if_qdpx(ctx, args->paths, args->json, source_options_given(*args))) {
+        return *status;
+      }
       ingest::ImportOptions options;
       options.coder = ctx.coder_identity();
       options.cases = args->cases;

@@ -60,20 +60,24 @@ void print_report(const refi::ImportReport& r, bool codebook_only) {
   }
 }
 
-bool is_project_file(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  return refi::is_refi_path(path) && ext != ".qdc" && ext != ".QDC";
-}
-
 }  // namespace
 
 std::optional<int> import_refi_if_qdpx(Context& ctx, const std::vector<std::string>& paths,
-                                       bool json) {
-  const bool any = std::any_of(paths.begin(), paths.end(), is_project_file);
+                                       bool json, const std::vector<std::string>& source_options) {
+  const bool any = std::any_of(paths.begin(), paths.end(),
+                               [](const std::string& p) { return refi::is_refi_project_path(p); });
   if (!any) return std::nullopt;
   if (paths.size() != 1) {
     throw_usage("a REFI-QDA project is imported on its own",
                 "run 'casebook import FILE.qdpx' once per project file");
+  }
+  if (!source_options.empty()) {
+    std::string list;
+    for (const std::string& o : source_options) list += (list.empty() ? "" : ", ") + o;
+    throw_usage(list + " cannot be used when importing a REFI-QDA project (" + paths.front() +
+                    "): its sources, cases and attributes come from the file",
+                "import it without them; case attributes and outcomes can then be set with "
+                "'casebook cases import SHEET.csv'");
   }
   const refi::ReadProject read = refi::read_refi_file(paths.front());
   project::Project project = ctx.open_project();

@@ -7,11 +7,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "cli/context.hpp"
 #include "engine/core/error.hpp"
+#include "engine/merge/from_refi.hpp"
 #include "engine/merge/merge.hpp"
 #include "engine/project/write_lock.hpp"
+#include "engine/refi/reader.hpp"
 #include "engine/store/migrations.hpp"
 
 namespace casebook::cli {
@@ -124,12 +127,28 @@ merge::MergeOptions options_of(const MergeArgs& a) {
   return o;
 }
 
-merge::MergePlan plan_for(project::Project& project, const MergeArgs& a) {
-  if (std::filesystem::exists(a.other) && std::filesystem::equivalent(a.other, project.root())) {
+// `other_dir` is the other copy, or the scratch project a REFI-QDA file was
+// imported into; the plan names what the user gave.
+merge::MergePlan plan_for(project::Project& project, const MergeArgs& a,
+                          const std::filesystem::path& other_dir) {
+  if (std::filesystem::exists(other_dir) &&
+      std::filesystem::equivalent(other_dir, project.root())) {
     throw_usage("cannot merge a project into itself", "give the directory of the other copy");
   }
-  merge::OtherProject other(a.other, store::schema_version(project.store().db()));
-  return merge::plan_merge(project.store(), other, options_of(a));
+  merge::OtherProject other(other_dir, store::schema_version(project.store().db()));
+  merge::MergeOptions options = options_of(a);
+  options.other_name = a.other;
+  return merge::plan_merge(project.store(), other, options);
+}
+
+// What the REFI-QDA import into the scratch project could not carry, and
+// how it read positions: the merge can only bring in what got that far.
+void print_refi_import(const refi::ImportReport& r) {
+  std::cout << "Read " << r.file << " (REFI-QDA): " << r.source_labels.size() << " source(s), "
+            << r.codings << " coding(s) by " << r.users << " user(s)\n";
+  for (const std::string& line : r.readings) std::cout << "  positions: " << line << '\n';
+  for (const std::string& line : r.notes) std::cout << "  note: " << line << '\n';
+  for (const std::string& line : r.skipped) std::cout << "  not carried: " << line << '\n';
 }
 
 // Conflicts decided by the rule or by asking; ids of their codings -> decision.
@@ -147,7 +166,14 @@ std::map<std::int64_t, merge::Resolution> decide(merge::MergePlan& plan, const M
 int run_merge(Context& ctx, const MergeArgs& a) {
   if (!a.on_conflict.empty() && a.on_conflict != "ask") merge::parse_resolution(a.on_conflict);
   project::Project project = ctx.open_project();
-  merge::MergePlan plan = plan_for(project, a);
+  std::optional<merge::RefiScratchProject> refi_copy;
+  std::filesystem::path other_dir = a.other;
+  if (refi::is_refi_project_path(a.other)) {
+    refi_copy.emplace(a.other, ctx.coder_identity());
+    print_refi_import(refi_copy->report());
+    other_dir = refi_copy->dir();
+  }
+  merge::MergePlan plan = plan_for(project, a, other_dir);
   if (a.dry_run) {
     if (!a.on_conflict.empty() && a.on_conflict != "ask") {
       plan.resolve_all(merge::parse_resolution(a.on_conflict));
@@ -166,7 +192,7 @@ int run_merge(Context& ctx, const MergeArgs& a) {
     // now; the decisions carry over by their coding id.
     project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
     store::WriteTransaction tx(project.store());
-    plan = plan_for(project, a);
+    plan = plan_for(project, a, other_dir);
     for (auto& p : plan.pairings) {
       if (auto d = decided.find(p.theirs.their_id); d != decided.end()) p.resolution = d->second;
     }
@@ -201,7 +227,10 @@ void register_merge(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<MergeArgs>();
   auto* cmd = app.add_subcommand(
       "merge", "bring the codings of another copy of this project (another coder's) into this one");
-  cmd->add_option("OTHER", a->other, "the other project's directory")->required();
+  cmd->add_option("OTHER", a->other,
+                  "the other project's directory, or a REFI-QDA project file (.qdpx, .qde) "
+                  "from another tool")
+      ->required();
   cmd->add_flag("--dry-run", a->dry_run, "show what would be merged, write nothing");
   cmd->add_option("--coders", a->coders, "only these coders' codings (comma-separated)")
       ->delimiter(',');
@@ -215,7 +244,8 @@ void register_merge(CLI::App& app, Context& ctx) {
   cmd->add_option("--report", a->report_file, "write every item to this file");
   cmd->footer(examples({"casebook merge ../bob-copy --dry-run",
                         "casebook --coder sam merge ../bob-copy --coders bob",
-                        "casebook --coder sam merge ../bob-copy --on-conflict take-theirs -v"}));
+                        "casebook --coder sam merge ../bob-copy --on-conflict take-theirs -v",
+                        "casebook --coder sam merge from-nvivo.qdpx --add-codes --dry-run"}));
   cmd->callback([&ctx, a] { ctx.run = [&ctx, a] { return run_merge(ctx, *a); }; });
 }
 

@@ -170,16 +170,6 @@ void append_body(TextBuilder& builder, const std::vector<DocumentBlock>& body) {
   }
 }
 
-std::size_t distinct_speakers(const std::vector<SpeakerTurn>& turns) {
-  std::vector<std::string> seen;
-  for (const SpeakerTurn& turn : turns) {
-    if (!turn.speaker.empty() && std::find(seen.begin(), seen.end(), turn.speaker) == seen.end()) {
-      seen.push_back(turn.speaker);
-    }
-  }
-  return seen.size();
-}
-
 // Turns from the body's paragraphs, when it reads as a transcript; tables
 // are not part of the talk, so they are left out of the test and follow the
 // turns.
@@ -199,9 +189,7 @@ bool append_transcript(TextBuilder& builder, const InputFile& file,
   for (const DocumentBlock& block : body) {
     if (block.kind == "table-row") append_block(builder, block, {});
   }
-  notes.push_back("recognised as a transcript: " + std::to_string(turn_count) + " turns, " +
-                  std::to_string(distinct_speakers(*turns)) +
-                  " speakers; pass --no-transcript to import as plain paragraphs");
+  notes.push_back(transcript_note(*turns, "pass --no-transcript to import as plain paragraphs"));
   return true;
 }
 

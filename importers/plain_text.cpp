@@ -50,14 +50,6 @@ void note_line_endings(std::string_view utf8, std::vector<std::string>& notes) {
   }
 }
 
-std::size_t distinct_speakers(const std::vector<SpeakerTurn>& turns) {
-  std::set<std::string> speakers;
-  for (const SpeakerTurn& turn : turns) {
-    if (!turn.speaker.empty()) speakers.insert(turn.speaker);
-  }
-  return speakers.size();
-}
-
 // A transcript is rebuilt from its turns (labels become the passages'
 // speakers), so unlike plain text its positions are not the file's.
 std::optional<ImportedSource> import_as_transcript(const InputFile& file,
@@ -76,9 +68,8 @@ std::optional<ImportedSource> import_as_transcript(const InputFile& file,
   ImportedSource out = builder.finish();
   if (out.passages.empty()) return std::nullopt;
   out.suggested_type = "interview";
-  out.notes.push_back("recognised as a transcript: " + std::to_string(out.passages.size()) +
-                      " turns, " + std::to_string(distinct_speakers(*turns)) +
-                      " speakers; pass --no-transcript to import as plain paragraphs");
+  out.notes.push_back(
+      transcript_note(*turns, "pass --no-transcript to import as plain paragraphs"));
   return out;
 }
 

@@ -431,4 +431,18 @@ void append_turns(TextBuilder& builder, const std::vector<SpeakerTurn>& turns) {
   }
 }
 
+std::string transcript_note(const std::vector<SpeakerTurn>& turns, const std::string& how_to_undo) {
+  std::size_t turn_count = 0;
+  std::set<std::string> speakers;
+  for (std::size_t i = 0; i < turns.size(); ++i) {
+    if (turns[i].speaker.empty()) continue;
+    speakers.insert(turns[i].speaker);
+    if (i == 0 || turns[i - 1].speaker != turns[i].speaker) ++turn_count;  // as append_turns merges
+  }
+  std::string note = "recognised as a transcript: " + std::to_string(turn_count) + " turns, " +
+                     std::to_string(speakers.size()) + " speakers";
+  if (!how_to_undo.empty()) note += "; " + how_to_undo;
+  return note;
+}
+
 }  // namespace casebook::importers

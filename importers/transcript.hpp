@@ -39,4 +39,9 @@ std::optional<std::vector<SpeakerTurn>> find_speaker_turns(
 // "paragraph" passages and are never merged.
 void append_turns(TextBuilder& builder, const std::vector<SpeakerTurn>& turns);
 
+// The note every transcript import gives: the speaker turns as append_turns
+// makes them (unlabelled text, such as an opening description, is not a
+// turn) and the distinct speakers. `how_to_undo` ends it, if not empty.
+std::string transcript_note(const std::vector<SpeakerTurn>& turns, const std::string& how_to_undo);
+
 }  // namespace casebook::importers

@@ -735,7 +735,10 @@ ImportedSource build_subtitle_source(const std::filesystem::path& path,
   TextBuilder builder(path);
   append_turns(builder, turns);
   ImportedSource out = builder.finish();
-  if (any_speaker) out.suggested_type = "interview";
+  if (any_speaker) {
+    out.suggested_type = "interview";
+    out.notes.push_back(transcript_note(turns, ""));
+  }
   return out;
 }
 

@@ -30,6 +30,7 @@
 #include <string>
 
 #include "engine/core/error.hpp"
+#include "engine/core/temp_dir.hpp"
 #include "engine/export/detail.hpp"
 #include "engine/export/writers.hpp"
 #include "engine/text/normalize.hpp"
@@ -56,35 +57,6 @@ constexpr double kLineHeight = 15;
 constexpr double kMaxRowHeight = 409;
 
 // ---- resources ----
-
-// A directory of our own under the system temporary directory, removed with
-// everything in it.
-class TemporaryDirectory {
- public:
-  TemporaryDirectory() {
-    std::error_code ec;
-    const std::filesystem::path base = std::filesystem::temp_directory_path(ec);
-    std::string pattern =
-        ((ec ? std::filesystem::path("/tmp") : base) / "casebook-xlsx-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw_io("cannot create a temporary directory for the XLSX export (" + pattern +
-                   "): " + std::strerror(errno),
-               "free some space or set TMPDIR to a writable directory");
-    }
-    path_ = pattern;
-  }
-  ~TemporaryDirectory() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Frees a workbook that was never closed (an error on the way).
 struct WorkbookFree {
@@ -504,7 +476,7 @@ class WorkbookWriter {
 }  // namespace
 
 std::string write_xlsx(const Document& document, const WriteOptions& options) {
-  const TemporaryDirectory directory;
+  const TempDirectory directory = TempDirectory::in_system_temp("xlsx", "the XLSX export");
   const std::filesystem::path file = directory.path() / "export.xlsx";
   WorkbookWriter workbook(file, directory.path(), options);
   workbook.set_title(document.title);

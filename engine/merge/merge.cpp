@@ -603,7 +603,7 @@ void MergePlan::resolve_all(Resolution rule) {
 
 MergePlan plan_merge(store::Store& ours, OtherProject& theirs, const MergeOptions& options) {
   MergePlan plan;
-  plan.other_dir = theirs.dir().string();
+  plan.other_dir = options.other_name.empty() ? theirs.dir().string() : options.other_name;
   try {
     const auto sources = match_sources(ours.db(), theirs.db(), plan);
     CodeMatcher codes(ours.db(), theirs.db(), plan, options.add_codes);

@@ -107,6 +107,9 @@ struct CodeToAdd {
 struct MergeOptions {
   std::vector<std::string> coders;  // only these coders' codings (empty = all)
   bool add_codes = false;           // add codes this project lacks as inductive codes
+  // How messages and the audit entry name the other project (default: its
+  // directory); a REFI-QDA file merged through a scratch project gives the file.
+  std::string other_name;
 };
 
 struct MergePlan {

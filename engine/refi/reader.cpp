@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include "engine/core/error.hpp"
+#include "importers/formats.hpp"
 #include "importers/zip_archive.hpp"
 
 namespace casebook::refi {
@@ -383,24 +384,59 @@ std::optional<std::string> find_entry(const importers::ZipArchive& zip, std::str
   return by_name;
 }
 
+std::string read_source_entry(importers::ZipArchive& zip, const std::string& entry,
+                              const ReadProject& out, const ReadLimits& limits) {
+  std::string bytes = zip.read(entry);
+  if (bytes.size() > limits.max_source_bytes) {
+    throw_data(out.file + ": " + entry + " is larger than " +
+                   std::to_string(limits.max_source_bytes >> 20) + " MB",
+               "split the source in the program that made the file and export again");
+  }
+  return bytes;
+}
+
+// A source whose only rendering is rich text (a DOCX): its text as
+// casebook's DOCX reader sees it, body paragraphs one per line, the way
+// producers render rich text to plain text. Selections are then checked
+// against it like any other text. Empty when the rendering is not a DOCX.
+std::string text_of_rich_rendering(const std::string& entry, std::string bytes) {
+  if (!importers::sniff_docx(bytes)) return {};
+  importers::InputFile file;
+  file.path = entry;
+  file.bytes = std::move(bytes);
+  file.transcript = false;  // keep the producer's text, not rebuilt turns
+  std::string text = importers::make_docx_importer()->import(file).text;
+  // casebook separates paragraphs by a blank line; producers' plain-text
+  // renderings put one paragraph per line.
+  std::string lines;
+  lines.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    lines += text[i];
+  }
+  return lines;
+}
+
 void load_source_texts(importers::ZipArchive& zip, ReadProject& out, const ReadLimits& limits) {
   for (ReadSource& s : out.sources) {
     if (s.element != "TextSource") continue;
-    if (s.plain_text_path.empty()) continue;  // inline text or none: to_project reports it
-    auto entry = find_entry(zip, s.plain_text_path);
+    const bool rich_only = s.plain_text_path.empty() && !s.rich_text_path.empty();
+    const std::string& path = rich_only ? s.rich_text_path : s.plain_text_path;
+    if (path.empty()) continue;  // inline text or none: to_project reports it
+    auto entry = find_entry(zip, path);
     if (!entry) {
-      out.skipped.push_back("source '" + s.source.name + "': its text " + s.plain_text_path +
+      out.skipped.push_back("source '" + s.source.name + "': its text " + path +
                             " is not in the package (source not imported)");
       continue;
     }
-    std::string bytes = zip.read(*entry);
-    if (bytes.size() > limits.max_source_bytes) {
-      throw_data(out.file + ": " + *entry + " is larger than " +
-                     std::to_string(limits.max_source_bytes >> 20) + " MB",
-                 "split the source in the program that made the file and export again");
-    }
+    std::string bytes = read_source_entry(zip, *entry, out, limits);
     s.entry = *entry;
-    s.raw_text = std::move(bytes);
+    if (!rich_only) {
+      s.raw_text = std::move(bytes);
+      continue;
+    }
+    s.raw_text = text_of_rich_rendering(*entry, std::move(bytes));
+    s.text_from_rich_text = !s.raw_text.empty();
   }
 }
 
@@ -475,6 +511,11 @@ ReadProject read_qdpx(const fs::path& path, std::string_view bytes, const ReadLi
 bool is_refi_path(const fs::path& path) {
   const std::string ext = lower(path.extension().string());
   return ext == ".qdpx" || ext == ".qdc" || ext == ".qde";
+}
+
+bool is_refi_project_path(const fs::path& path) {
+  const std::string ext = lower(path.extension().string());
+  return ext == ".qdpx" || ext == ".qde";
 }
 
 ReadProject read_refi_file(const fs::path& path, const ReadLimits& limits) {

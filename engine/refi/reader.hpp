@@ -10,7 +10,8 @@
 //     "Sources/"; plainTextPath with or without "internal://";
 //   * empty containers (<Sets/>); codings of a case through CodeRef;
 //     variables on sources instead of cases;
-//   * rich-text sources with a plain-text rendering (plainTextPath is used).
+//   * rich-text sources with a plain-text rendering (plainTextPath is used),
+//     or with only a DOCX (richTextPath), read with casebook's DOCX reader.
 // What cannot be read is listed in ReadProject::skipped, never dropped
 // silently. The reader does not interpret positions (positions.hpp does).
 
@@ -38,8 +39,11 @@ struct ReadSource {
   std::string element;          // TextSource, PDFSource, ...
   std::string plain_text_path;  // as written (may lack internal://)
   std::string rich_text_path;
-  std::string entry;                  // the package entry the text came from, empty if none
-  std::string raw_text;               // the entry's bytes, undecoded
+  std::string entry;     // the package entry the text came from, empty if none
+  std::string raw_text;  // the entry's bytes, undecoded
+  // raw_text is casebook's reading of the rich-text rendering (a DOCX),
+  // because the file has no plain-text one.
+  bool text_from_rich_text = false;
   std::vector<VariableValue> values;  // variables placed on the source
 };
 
@@ -72,5 +76,7 @@ ReadProject read_refi_file(const std::filesystem::path& path, const ReadLimits& 
 
 // True when `path` looks like a REFI-QDA file by its extension (.qdpx, .qdc, .qde).
 bool is_refi_path(const std::filesystem::path& path);
+// True for a whole project (.qdpx, .qde), not a codebook (.qdc).
+bool is_refi_project_path(const std::filesystem::path& path);
 
 }  // namespace casebook::refi

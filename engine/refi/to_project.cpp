@@ -491,6 +491,14 @@ class Importer {
       skip("source '" + name + "': its text is empty (not imported)");
       return std::nullopt;
     }
+    if (s.text_from_rich_text) {
+      report_.notes.push_back("source '" + name +
+                              "': the file has no plain-text rendering; its "
+                              "text was read from " +
+                              s.entry +
+                              " with casebook's DOCX reader and selections were checked "
+                              "against it");
+    }
     map_selections(plan, mapper, name);
     fill_content(plan, decoded.encoding, mapper.canonical(), segmenter);
     plan.existing = store::find_source_by_original(store_, plan.content.original_sha256);
@@ -665,14 +673,38 @@ class Importer {
       case_labels_[lower(row.id)] = row.id;
       case_of_guid_[rc.item.guid] = row.id;
       for (const VariableValue& v : rc.item.values) add_value(row, v, columns, sheet, declared);
-      if (!rc.code_refs.empty()) {
-        skip("case " + row.id + ": coded as a whole with " + std::to_string(rc.code_refs.size()) +
-             " code(s); casebook codes text, not cases (not carried)");
-      }
+      add_case_codes(row, rc.code_refs, sheet, declared);
       sheet.rows.push_back(std::move(row));
     }
     store::import_cases(store_, sheet, refi_.file, coder_);
     report_.cases = sheet.rows.size();
+  }
+
+  // A case coded as a whole (Case/CodeRef): casebook codes text, so each
+  // code becomes a boolean case attribute "code.<key>" = true, which
+  // case filters (searches, evidence, matrices) can use.
+  void add_case_codes(cases::CaseRow& row, const std::vector<std::string>& refs,
+                      cases::CaseSheet& sheet, std::set<std::string>& declared) {
+    std::size_t carried = 0;
+    for (const std::string& guid : refs) {
+      auto key = key_of_guid_.find(guid);
+      if (key == key_of_guid_.end()) {
+        skip("case " + row.id +
+             ": coded as a whole with a code that is not in the file (left out)");
+        continue;
+      }
+      const std::string name = "code." + key->second;
+      if (declared.insert(name).second) {
+        sheet.columns.push_back({name, cases::AttributeType::Boolean, true});
+      }
+      row.attributes[name] = "true";
+      ++carried;
+    }
+    if (carried > 0) {
+      report_.notes.push_back("case " + row.id + ": coded as a whole with " +
+                              std::to_string(carried) +
+                              " code(s), carried as boolean case attributes code.<key>");
+    }
   }
 
   static std::string case_label(const ReadCase& rc) {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "engine/core/error.hpp"
+#include "engine/core/temp_dir.hpp"
 #include "engine/report/charts.hpp"
 #include "engine/report/highlight.hpp"
 #include "engine/report/html.hpp"
@@ -410,34 +411,6 @@ std::string describe(const std::error_code& ec) {
   return ec.message();
 }
 
-// A directory made with mkdtemp next to `beside`, removed with its contents
-// unless release() was called: a failed run leaves nothing behind.
-class ScratchDirectory {
- public:
-  ScratchDirectory(const fs::path& beside, const std::string& tag) {
-    std::string pattern = beside.string() + tag + "-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw_io("cannot create a temporary directory next to " + beside.string() + ": " +
-                   std::strerror(errno),
-               "Check that the parent directory exists and is writable.");
-    }
-    path_ = pattern;
-  }
-  ~ScratchDirectory() {
-    if (path_.empty()) return;
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-
-  const fs::path& path() const { return path_; }
-  void release() { path_.clear(); }
-
- private:
-  fs::path path_;
-};
-
 void write_file(const fs::path& path, std::string_view content) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
@@ -500,14 +473,14 @@ void rename_or_throw(const fs::path& from, const fs::path& to) {
 // Puts the finished `staging` directory in the place of `dir`. An earlier
 // report is first moved aside, and moved back if the new one cannot take
 // its place, so a failure never leaves `dir` without a report.
-void replace(const fs::path& dir, Target target, ScratchDirectory& staging) {
+void replace(const fs::path& dir, Target target, TempDirectory& staging) {
   if (target != Target::EarlierReport) {
     // rename(2) replaces an empty directory in one step.
     rename_or_throw(staging.path(), dir);
     staging.release();
     return;
   }
-  ScratchDirectory old(dir, ".old");
+  TempDirectory old = TempDirectory::beside(dir, ".old");
   rename_or_throw(dir, old.path());  // replaces the empty directory mkdtemp made
   std::error_code ec;
   fs::rename(staging.path(), dir, ec);
@@ -518,9 +491,10 @@ void replace(const fs::path& dir, Target target, ScratchDirectory& staging) {
   std::error_code back;
   fs::rename(old.path(), dir, back);
   if (back) {
+    const fs::path kept = old.path();
     old.release();  // keep the only copy of the earlier report
     throw_io("cannot move the new report to " + dir.string() + ": " + describe(ec),
-             "The earlier report is in " + old.path().string() + ".");
+             "The earlier report is in " + kept.string() + ".");
   }
   throw_io("cannot move the new report to " + dir.string() + ": " + describe(ec));
 }
@@ -550,7 +524,7 @@ std::vector<fs::path> write_site(const ReportModel& model, const fs::path& dir) 
   fs::create_directories(target.parent_path(), ec);
   if (ec) throw_io("cannot create " + target.parent_path().string() + ": " + describe(ec));
 
-  ScratchDirectory staging(target, ".tmp");
+  TempDirectory staging = TempDirectory::beside(target, ".tmp");
   std::vector<fs::path> written;
   for (const SiteFile& file : files) {
     write_file(staging.path() / file.path, file.content);

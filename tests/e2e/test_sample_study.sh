@@ -10,7 +10,7 @@ bash "$CASEBOOK_SOURCE_DIR/scripts/run-sample.sh" > tour.txt 2>&1 || {
 }
 contains "$(cat tour.txt)" "30 imported, 0 replaced, 0 unchanged, 0 failed"
 contains "$(cat tour.txt)" "ok: 30 sources"
-contains "$(cat tour.txt)" "recognised as a transcript: 17 turns, 2 speakers"
+contains "$(cat tour.txt)" "recognised as a transcript: 16 turns, 2 speakers"
 
 p=sample-output/project
 run_cb 0 -C "$p" sources --json

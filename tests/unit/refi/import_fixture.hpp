@@ -3,8 +3,6 @@
 // memory (each test writes the quirk it covers), and reading the codings of
 // a project back as plain tuples to compare.
 
-#include <zip.h>
-
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <memory>
@@ -19,35 +17,10 @@
 #include "engine/refi/reader.hpp"
 #include "engine/refi/to_project.hpp"
 #include "engine/store/sources.hpp"
+#include "importers/zip_fixtures.hpp"
 #include "project_fixture.hpp"
 
 namespace casebook::testing {
-
-// A ZIP of `entries` (name, content), in order, as bytes.
-inline std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  BOOST_REQUIRE(buffer);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  BOOST_REQUIRE(archive);
-  for (const auto& [name, content] : entries) {
-    zip_source_t* data = zip_source_buffer(archive, content.data(), content.size(), 0);
-    BOOST_REQUIRE(data);
-    BOOST_REQUIRE(zip_file_add(archive, name.c_str(), data, ZIP_FL_ENC_UTF_8) >= 0);
-  }
-  BOOST_REQUIRE(zip_close(archive) == 0);
-  BOOST_REQUIRE(zip_source_open(buffer) == 0);
-  BOOST_REQUIRE(zip_source_seek(buffer, 0, SEEK_END) == 0);
-  const zip_int64_t size = zip_source_tell(buffer);
-  BOOST_REQUIRE(zip_source_seek(buffer, 0, SEEK_SET) == 0);
-  std::string out(static_cast<std::size_t>(size), '\0');
-  BOOST_REQUIRE(zip_source_read(buffer, out.data(), out.size()) == size);
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return out;
-}
 
 // A minimal project.qde: one user "ann", codes `codes_xml`, one text source
 // at `path` with `selections_xml`, and `extra` inside <Project>.

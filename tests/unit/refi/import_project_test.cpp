@@ -20,6 +20,7 @@
 
 namespace refi = casebook::refi;
 using casebook::testing::coding_rows;
+using casebook::testing::make_docx;
 using casebook::testing::make_zip;
 using casebook::testing::qde;
 using casebook::testing::read_package;
@@ -159,8 +160,11 @@ BOOST_AUTO_TEST_CASE(producer_quirks_in_one_package) {
       "plainTextPath=\"internal://t2.txt\">" +
       selection(0, 5, "K1") +
       "</TextSource>"
-      // rich text only: skipped with a reason
-      "<TextSource guid=\"T3\" name=\"docx only\" richTextPath=\"internal://t3.docx\"/>";
+      // rich text only, and the DOCX is missing: skipped with a reason
+      "<TextSource guid=\"T3\" name=\"docx gone\" richTextPath=\"internal://t3.docx\"/>"
+      // rich text only: read with the DOCX reader, one paragraph per line
+      "<TextSource guid=\"T4\" name=\"docx only\" richTextPath=\"internal://t4.docx\">" +
+      selection(25, 31, "K2") + "</TextSource>";
   const std::string extra =
       "<Variables><Variable guid=\"V1\" name=\"region\" typeOfVariable=\"Text\"/>"
       "<Variable guid=\"V2\" name=\"size\" typeOfVariable=\"Integer\"/></Variables>"
@@ -168,18 +172,21 @@ BOOST_AUTO_TEST_CASE(producer_quirks_in_one_package) {
       "<VariableValue><VariableRef "
       "targetGUID=\"V2\"/><IntegerValue>12</IntegerValue></VariableValue>"
       "<SourceRef targetGUID=\"T1\"/></Case></Cases><Sets/>";
-  const std::string package =
-      make_zip({{"export/My Study.qde", qde("urn:QDA-XML:project:1:0", kCodes, sources, extra)},
-                {"Sources/t1.txt", text},
-                {"Sources/t2.txt", "Hello rich world."},
-                {"Sources/t2.docx", "not really a docx"}});
+  const std::string package = make_zip(
+      {{"export/My Study.qde", qde("urn:QDA-XML:project:1:0", kCodes, sources, extra)},
+       {"Sources/t1.txt", text},
+       {"Sources/t2.txt", "Hello rich world."},
+       {"Sources/t2.docx", "not really a docx"},
+       {"Sources/t4.docx", make_docx("<w:p><w:r><w:t>Opening paragraph.</w:t></w:r></w:p>"
+                                     "<w:p><w:r><w:t>Later queues grew.</w:t></w:r></w:p>")}});
   TextProject target;
   const auto report = refi::import_project(target.project, read_package(package), "importer");
   dump(report);
-  BOOST_TEST(report.sources == 2u);
-  BOOST_TEST(report.codings == 3u);
-  BOOST_TEST(any_line_has(report.skipped, "only a rich-text rendering"));
-  BOOST_TEST(any_line_has(report.skipped, "coded as a whole"));
+  BOOST_TEST(report.sources == 3u);
+  BOOST_TEST(report.codings == 4u);
+  BOOST_TEST(any_line_has(report.skipped, "t3.docx is not in the package"));
+  BOOST_TEST(any_line_has(report.notes, "read from Sources/t4.docx with casebook's DOCX reader"));
+  BOOST_TEST(any_line_has(report.notes, "case Site A: coded as a whole with 1 code(s)"));
   auto& store = target.project.store();
   const auto rows = coding_rows(store);
   std::set<std::string> quotes;
@@ -187,6 +194,7 @@ BOOST_AUTO_TEST_CASE(producer_quirks_in_one_package) {
   BOOST_TEST(quotes.count("beta") == 1u);
   BOOST_TEST(quotes.count("Delta") == 1u);
   BOOST_TEST(quotes.count("Hello") == 1u);
+  BOOST_TEST(quotes.count("queues") == 1u);
   BOOST_TEST(rows.front().coder == "ann");
   const auto t1 = casebook::store::list_sources(store).front();
   BOOST_TEST(t1.attributes.at("region") == "north");
@@ -195,6 +203,9 @@ BOOST_AUTO_TEST_CASE(producer_quirks_in_one_package) {
   BOOST_REQUIRE(site);
   BOOST_TEST(site->attributes.at("size").type == "integer");
   BOOST_TEST(site->attributes.at("size").value == "12");
+  // Coded as a whole with K1: a boolean attribute named by the code's key.
+  BOOST_TEST(site->attributes.at("code.Queue_talk").type == "boolean");
+  BOOST_TEST(site->attributes.at("code.Queue_talk").value == "true");
   // Keys made from names, under their parents.
   BOOST_TEST(casebook::codebook::find_code(store, "Queue_talk.Long_waits").has_value());
 }

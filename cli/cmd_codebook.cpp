@@ -267,7 +267,8 @@ void register_codebook(CLI::App& app, Context& ctx) {
   show_cmd->add_flag("--json", args->json, "print JSON");
 
   auto* export_cmd = cmd->add_subcommand("export", "write the current codebook as XML");
-  export_cmd->add_option("-o,--output", args->output, "file to write (default: standard output)");
+  export_cmd->add_option("-o,--out,--output", args->output,
+                         "file to write (default: standard output)");
 
   auto* import_cmd = cmd->add_subcommand(
       "import", "add the codes of a REFI-QDA codebook (.qdc) or project (.qdpx)");

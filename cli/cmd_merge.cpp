@@ -233,7 +233,8 @@ void register_merge(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_flag("--dry-run", a->dry_run, "show what would be merged, write nothing");
   cmd->add_option("--coders", a->coders, "only these coders' codings (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_option("--on-conflict", a->on_conflict,
                   "codings both sides changed differently: keep-ours, take-theirs, keep-both or "
                   "ask (default: ask in a terminal, else refuse)");

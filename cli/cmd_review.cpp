@@ -24,6 +24,8 @@ struct ReviewArgs {
   std::vector<std::string> dims;
   std::string reason, note;
   bool json = false;
+  bool all = false;   // every coding the filters select
+  std::string match;  // the coding (in the one --source) overlapping this quote
 };
 
 constexpr std::size_t kContext = 300;  // code points shown either side
@@ -81,19 +83,71 @@ coding::CodeSpec recode_spec(const std::string& code, const std::vector<std::str
   return spec;
 }
 
+// The one coding, among those the filters select, that overlaps the quote
+// --match finds in the one --source.
+std::int64_t id_by_match(store::Store& store, const ReviewArgs& a, const coding::Viewer& viewer) {
+  if (a.sources.size() != 1) {
+    throw_usage("--match needs exactly one --source: the quote is looked up in that source",
+                "e.g. casebook review reject --source Int-7 --coder bob --match \"the queue\" "
+                "--reason \"...\"");
+  }
+  const coding::SourceText source = coding::load_source_text(store, a.sources.front());
+  const text::Span span = coding::match_target(source, a.match).span;
+  const auto found = coding::codings_overlapping(store, filter_of(a, viewer), span);
+  if (found.empty()) {
+    throw_not_found("no " + a.status + " coding in " + source.label + " overlaps \"" + a.match +
+                        "\" (with the filters given)",
+                    "'casebook codings --source " + source.label + "' lists its codings");
+  }
+  if (found.size() > 1) {
+    std::string list;
+    for (const auto& c : found) {
+      list += "\n  coding " + std::to_string(c.id) + ": " + c.code + " by " + c.coder + ", " +
+              std::to_string(c.span.start) + ":" + std::to_string(c.span.end);
+    }
+    throw_usage(std::to_string(found.size()) + " codings overlap \"" + a.match + "\":" + list,
+                "narrow it with --coder or --code, or give the coding id");
+  }
+  return found.front().id;
+}
+
+// The codings accept/reject apply to: IDS, the one --match finds, or
+// every coding the filters select (--all; unreviewed unless --status).
+std::vector<std::int64_t> chosen_ids(store::Store& store, const ReviewArgs& a,
+                                     const coding::Viewer& viewer) {
+  const int ways = !a.ids.empty() + a.all + !a.match.empty();
+  if (ways != 1) {
+    throw_usage("give the coding ids, --match QUOTE (with --source) or --all",
+                "e.g. casebook review accept 12 13, or casebook review accept --all --coder bob");
+  }
+  if (!a.ids.empty()) return a.ids;
+  if (!a.match.empty()) return {id_by_match(store, a, viewer)};
+  std::vector<std::int64_t> ids;
+  for (const auto& c : coding::list_codings(store, filter_of(a, viewer))) ids.push_back(c.id);
+  return ids;
+}
+
 int accept(Context& ctx, const ReviewArgs& a) {
+  std::size_t n = 0;
   ctx.write([&](project::Project& project) {
-    coding::accept_codings(project.store(), a.ids, reviewer_of(ctx, project), a.note);
+    const coding::Viewer viewer = reviewer_of(ctx, project);
+    const auto ids = chosen_ids(project.store(), a, viewer);
+    if (!ids.empty()) coding::accept_codings(project.store(), ids, viewer, a.note);
+    n = ids.size();
   });
-  std::cout << "Accepted " << a.ids.size() << " coding(s)\n";
+  std::cout << "Accepted " << n << " coding(s)\n";
   return 0;
 }
 
 int reject(Context& ctx, const ReviewArgs& a) {
+  std::size_t n = 0;
   ctx.write([&](project::Project& project) {
-    coding::reject_codings(project.store(), a.ids, reviewer_of(ctx, project), a.reason);
+    const coding::Viewer viewer = reviewer_of(ctx, project);
+    const auto ids = chosen_ids(project.store(), a, viewer);
+    if (!ids.empty()) coding::reject_codings(project.store(), ids, viewer, a.reason);
+    n = ids.size();
   });
-  std::cout << "Rejected " << a.ids.size() << " coding(s) as mis-coded\n";
+  std::cout << "Rejected " << n << " coding(s) as mis-coded\n";
   return 0;
 }
 
@@ -227,10 +281,20 @@ void register_review(CLI::App& app, Context& ctx) {
   auto* status_cmd = cmd->add_subcommand("status", "count codings by review status");
   auto* next = cmd->add_subcommand("next", "show the next coding to review in context");
   auto* accept_cmd = cmd->add_subcommand("accept", "accept codings");
-  accept_cmd->add_option("IDS", args->ids, "coding ids")->required();
+  // Which codings a decision applies to: ids, --match, or --all.
+  const auto add_selection = [&args](CLI::App* sub) {
+    sub->add_option("--match", args->match,
+                    "the coding (in the one --source, after the filters) overlapping this quote");
+    sub->add_flag("--all", args->all,
+                  "every coding the filters select (--source, --code, --coder, --case, "
+                  "--status), in one transaction");
+  };
+  accept_cmd->add_option("IDS", args->ids, "coding ids");
+  add_selection(accept_cmd);
   accept_cmd->add_option("--note", args->note, "a note for the record");
   auto* reject_cmd = cmd->add_subcommand("reject", "reject codings as mis-coded");
-  reject_cmd->add_option("IDS", args->ids, "coding ids")->required();
+  reject_cmd->add_option("IDS", args->ids, "coding ids");
+  add_selection(reject_cmd);
   reject_cmd->add_option("--reason", args->reason, "why it is mis-coded (required)")->required();
   auto* recode_cmd =
       cmd->add_subcommand("recode", "reject a coding and code its span as it should be");
@@ -242,7 +306,10 @@ void register_review(CLI::App& app, Context& ctx) {
   cmd->footer(examples({"casebook review --coder bob", "casebook review status --code expost",
                         "casebook review accept 12 13",
                         "casebook review reject 14 --reason \"about housing policy, not links\"",
-                        "casebook review recode 15 expost.veto --dim direction=negative"}));
+                        "casebook review recode 15 expost.veto --dim direction=negative",
+                        "casebook review accept --all --coder bob --code expost",
+                        "casebook review reject --source Int-7 --coder bob --match \"the queue\" "
+                        "--reason \"about staffing, not queuing\""}));
   cmd->callback([&ctx, args, status_cmd, next, accept_cmd, reject_cmd, recode_cmd] {
     ctx.run = [&ctx, args, status_cmd, next, accept_cmd, reject_cmd, recode_cmd] {
       if (status_cmd->parsed()) return status(ctx, *args);

@@ -5,7 +5,10 @@
 #include <SQLiteCpp/Exception.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/context.hpp"
 #include "engine/core/error.hpp"
@@ -20,6 +23,20 @@ int report(const casebook::Error& e) {
   std::cerr << "casebook: error: " << e.what() << '\n';
   if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
   return e.kind() == casebook::ErrorKind::Usage ? kExitUsage : kExitDataError;
+}
+
+// CLI11 copies a command's footer into the subcommands made after it was
+// set, so a subcommand without examples of its own would repeat those of its
+// parent or of casebook itself. `ancestors` are the footers above `parent`.
+void drop_inherited_footers(CLI::App& parent, std::vector<std::string> ancestors = {}) {
+  ancestors.push_back(parent.get_footer());
+  for (CLI::App* sub : parent.get_subcommands([](CLI::App*) { return true; })) {
+    const std::string own = sub->get_footer();
+    if (!own.empty() && std::find(ancestors.begin(), ancestors.end(), own) != ancestors.end()) {
+      sub->footer("");
+    }
+    drop_inherited_footers(*sub, ancestors);
+  }
 }
 
 int run(int argc, char** argv) {
@@ -77,6 +94,7 @@ int run(int argc, char** argv) {
   casebook::cli::register_report(app, ctx);
   casebook::cli::register_merge(app, ctx);
 
+  drop_inherited_footers(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -523,23 +523,27 @@ void add_passage(TextBuilder& b, std::string kind, const std::string& text,
 }
 
 std::string document_line(const Document& d) {
-  std::string line =
-      (d.title.empty() ? std::string("(untitled document)") : d.title) + " [" + d.type + "]";
+  std::string line = (d.title.empty() ? std::string("(untitled document)") : d.title) + " [" +
+                     d.type + (d.restricted ? ", restricted" : "") + "]";
   if (!d.url.empty()) line += " " + d.url;
   return line;
 }
 
+// "5." for item 5; servers that number items "5." already keep one dot.
+std::string numbered(const AgendaItem& item) {
+  if (item.number.empty()) return {};
+  return item.number.back() == '.' ? item.number : item.number + ".";
+}
+
 std::string item_text(const AgendaItem& item) {
-  std::string text =
-      join_nonempty({item.number.empty() ? std::string() : item.number + ".",
-                     item.title.empty() ? std::string("(untitled item)") : item.title},
-                    " ");
+  std::string text = join_nonempty(
+      {numbered(item), item.title.empty() ? std::string("(untitled item)") : item.title}, " ");
   for (const Document& d : item.documents) text += "\n" + document_line(d);
   return text;
 }
 
 std::string item_heading(const AgendaItem& item) {
-  return join_nonempty({item.number.empty() ? std::string() : item.number + ".", item.title}, " ");
+  return join_nonempty({numbered(item), item.title}, " ");
 }
 
 void render_meeting(TextBuilder& b, ImportedSource& meta, const MeetingDetail& detail) {

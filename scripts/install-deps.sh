@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package casebook needs to build, test and benchmark.
+# Installs every Debian 12 package casebook needs to build, test and benchmark,
+# then casebook's man page and bash/zsh completion (scripts/install-extras.sh).
 # Idempotent: packages already present are skipped, so it is cheap to re-run.
 set -euo pipefail
 
@@ -16,6 +17,8 @@ packages=(
   texlive-latex-base texlive-latex-recommended
   libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core
   chromium
+  # The man page is checked with groff and read with man; completion for bash and zsh.
+  groff-base man-db bash-completion zsh
 )
 
 missing=()
@@ -23,14 +26,14 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+  fi
+  echo "casebook: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
-fi
-echo "casebook: installing ${missing[*]}" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+bash "$(dirname "${BASH_SOURCE[0]}")/install-extras.sh"

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Builds a casebook project from the bundled sample study (corpora/sample/) and
-# shows what the tool does with it: import the case sheet and every source in
-# the manifest, list them, run a handful of searches on the planted evidence,
-# show one interview passage, export search hits as CSV, and check the project.
+# The main job: the whole method of the bundled sample study (corpora/sample/)
+# in one run, with a short account of each step.
+#
+#   init -> cases, series -> import (manifest) -> speakers, pseudonyms ->
+#   codebook -> autocode -> coder ana walks through the suggestions ->
+#   coder ben codes independently -> supervisor sam reviews -> agreement ->
+#   triangulation -> evidence tables (Markdown, LaTeX) -> HTML report -> check
 #
 #   bash scripts/run-sample.sh [BUILD_DIR]
 #
 # The casebook binary is $CASEBOOK if set, else BUILD_DIR/casebook (BUILD_DIR
-# defaults to build/ in the repository). The project is created afresh in
-# ./sample-output/project under the current directory, and the CSV exports are
-# written next to it in ./sample-output/.
+# defaults to build/ in the repository). Everything is written afresh under
+# ./sample-output/ in the current directory: the project, the evidence tables,
+# the agreement and triangulation tables and the report. The coders' work is
+# scripted in corpora/sample/coding/ (see its README.md).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sample="$root/corpora/sample"
+codebook="$root/corpora/interdependence/codebook.xml"
 build_dir="${1:-$root/build}"
 cb="${CASEBOOK:-$build_dir/casebook}"
 
@@ -26,15 +31,20 @@ fi
 
 out="$PWD/sample-output"
 project="$out/project"
+rm -rf "$project" "$out/report"
 mkdir -p "$out"
-rm -rf "$project"
-export CASEBOOK_CODER="${CASEBOOK_CODER:-sample}"
+export CASEBOOK_CODER="${CASEBOOK_CODER:-sam}"
+started=$SECONDS
 
 # ---- presentation helpers ----------------------------------------------------
 
 if [[ -t 1 ]]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
-section() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
-explain() { printf '\n# %s\n' "$*"; }
+step_no=0
+step() {
+  step_no=$((step_no + 1))
+  printf '\n%s== %d. %s%s\n' "$bold" "$step_no" "$*" "$plain"
+}
+say() { printf '%s\n' "$*"; }
 
 # An argument as it would be typed in a shell: bare if plain, else in single quotes.
 shell_word() {
@@ -46,112 +56,123 @@ shell_word() {
   fi
 }
 
-# Runs casebook on the sample project, echoing the command first.
+# The path as shown: relative to the working directory or the repository.
+shown() {
+  local p="$1"
+  p="${p/#$PWD\//}"
+  printf '%s' "${p/#$root\//}"
+}
+
+# Runs casebook on the project, echoing the command (paths shortened) first.
 run() {
   printf '$ casebook'
-  for arg in "$@"; do printf ' %s' "$(shell_word "$arg")"; done
+  for arg in "$@"; do printf ' %s' "$(shell_word "$(shown "$arg")")"; done
   printf '\n'
   "$cb" -C "$project" "$@"
 }
+quiet() { "$cb" -C "$project" "$@"; }
+summary() { python3 "$root/scripts/sample_summary.py" "$@"; }
 
-cb_quiet() { "$cb" -C "$project" "$@"; }
-
-# ---- project, cases, sources -------------------------------------------------
-
-section "Create a fresh project in sample-output/project"
-"$cb" init "$project" >/dev/null
-echo "created $project"
-
-section "Import the case sheet (13 cases, A-M)"
-run cases import "$sample/cases.csv"
-
-section "Import the sources listed in corpora/sample/manifest.csv"
-# One command for the whole collection: the manifest gives each file its
-# cases (several separated by ';'), type, date, council and label.
-run import --manifest "$sample/manifest.csv"
-
-section "The sources"
-run sources
-
-section "Interview speakers, recognised from the transcripts' speaker labels"
-run speakers map Interviewer --interviewer
-run speakers
-
-section "The cases, with their outcomes and attributes"
-run cases list
-
-# ---- searches ----------------------------------------------------------------
-# The sample plants ex-post interdependence (queues for shared staff, shared
-# subsidy penalties, vetoes and deferred decisions, forced standardisation,
-# joint investment) mostly in the dissolved cases A-C, and ex-ante reasons
-# (scale, resilience, specialists, procurement) in every case.
-
-section "Searching the corpus"
-
-explain "A plain word is stemmed: 'penalty' also finds 'penalties'."
-run search 'penalty' --limit 4
-
-explain "A quoted phrase matches those words in that order; here it must occur with the word queue."
-run search '"temporary accommodation" queue' --limit 4
-
-explain "NEAR/n: two words at most n words apart, in either order."
-run search 'veto NEAR/12 policy'
-
-explain "A trailing * matches any ending: queue, queued, queuing (stemming alone does not join these)."
-run search 'queu*' --limit 6 --context 50
-
-explain "Filters narrow by case attributes: subsidy losses in partnerships that were dissolved..."
-run search '(subsidy AND (loss OR losses OR lost OR penalty OR penalties)) outcome:dissolved' --limit 4
-explain "...and in sustained ones, where a risk-sharing rule took the blame out of it."
-run search '(subsidy AND (loss OR losses OR lost OR penalty OR penalties)) outcome:sustained' --limit 3
-
-explain "By source type and case: what the interviewee from case B said about housing."
-run search 'housing type:interview case:B' --limit 2
-
-explain "By council (the full name as imported), here the council that left case A."
-run search '(veto OR queu* OR penalt*) council:"Coldharbour Borough Council"' --limit 3 --context 40
-
-explain "A date range, leaving out interviews: queues, vetoes and deferrals in documents of 2013-2016."
-run search '(queu* OR veto OR defer* OR delay*) date:2013..2016 -type:interview' --limit 5 --context 50
-
-ex_ante='(resilien* OR specialist* OR "economies of scale" OR procure*)'
-ex_post='(veto OR queu* OR unanim* OR defer* OR delay* OR standardis* OR harmonis* OR (subsidy AND (loss OR losses OR lost OR penalty OR penalties)) OR (invest* AND (pay OR paying OR share OR shared)))'
-explain "Counting passages per group of cases (a filter field given twice means either value)."
-echo "#   ex-ante: $ex_ante"
-echo "#   ex-post: $ex_post"
-printf '  %-28s %9s %8s %8s\n' "cases" passages ex-ante ex-post
-count_row() {
-  local name="$1" filter="$2"
-  printf '  %-28s %9s %8s %8s\n' "$name" \
-    "$(cb_quiet search --count "$filter")" \
-    "$(cb_quiet search --count "$ex_ante $filter")" \
-    "$(cb_quiet search --count "$ex_post $filter")"
+# The coders of the scripts in corpora/sample/coding/: each line there is one
+# casebook command run as that coder. A failing line stops the job with the
+# script's line number.
+coding_commands=0
+as_coder() {
+  local coder="$1"
+  shift
+  coding_commands=$((coding_commands + 1))
+  if ! "$cb" -C "$project" --coder "$coder" "$@" >/dev/null 2>"$out/.coding-error"; then
+    echo "run-sample.sh: ${BASH_SOURCE[2]##*/} line ${BASH_LINENO[1]}: casebook --coder $coder $*" >&2
+    cat "$out/.coding-error" >&2
+    exit 1
+  fi
 }
-count_row "A-C dissolved, local choice" "case:A case:B case:C"
-count_row "D-E dissolved, merger" "case:D case:E"
-count_row "F-J aborted" "outcome:aborted"
-count_row "K-M sustained" "outcome:sustained"
-echo "# Keyword hits are candidates, not findings: in K-M most ex-post hits describe the rule that"
-echo "# keeps a dependency in check (a named housing team, shared subsidy losses, a technology plan)."
-echo "# Telling the two apart is the coder's job (codes and dimensions come in a later version)."
+ana() { as_coder ana "$@"; }
+ben() { as_coder ben "$@"; }
+sam() { as_coder sam "$@"; }
 
-# ---- one passage, exports, check ---------------------------------------------
+run_script() {
+  coding_commands=0
+  # shellcheck source=/dev/null
+  source "$1"
+  rm -f "$out/.coding-error"
+}
 
-section "One interview passage, with its offsets (code points)"
-run show Int-1 --passage 9
+# ---- the method ----------------------------------------------------------------
 
-section "Export search hits as CSV"
-for outcome in dissolved sustained; do
-  file="ex-post-evidence-$outcome.csv"
-  [[ $outcome == dissolved ]] && file="ex-post-evidence.csv"
-  cb_quiet search "$ex_post outcome:$outcome" --csv --limit 1000 >"$out/$file"
-  echo "sample-output/$file: $(cb_quiet search --count "$ex_post outcome:$outcome") passages ($outcome cases)"
+step "Create the project"
+"$cb" init "$project" >/dev/null
+say "A casebook project in $(shown "$project"): a SQLite store (the source of truth),"
+say "a Xapian index rebuilt from it, and the original files by their SHA-256."
+
+step "The cases: 13 partnerships A-M, with outcomes, attributes and a yearly series"
+quiet cases import "$sample/cases.csv" >/dev/null
+quiet series import "$sample/series.csv" >/dev/null
+say "$ casebook cases list   (member councils and other attributes left out here)"
+quiet cases list --json | summary cases
+
+step "Import every source listed in the manifest"
+say "$ casebook import --manifest $(shown "$sample/manifest.csv")"
+# The log names the files, whose names hold real council names: it stays in
+# the project, with the rest of the raw material.
+quiet import --manifest "$sample/manifest.csv" >"$project/import.log"
+tail -n 1 "$project/import.log"
+say "(every file, with the importers' notes: $(shown "$project/import.log"))"
+quiet sources --json | summary sources
+
+step "Speakers and pseudonyms"
+say "Interview and focus-group turns carry speaker labels; the interviewer and moderator are"
+say "marked as such, every informant keeps the label it is cited by (Int-N)."
+quiet speakers map Interviewer --interviewer >/dev/null
+quiet speakers map Moderator --interviewer >/dev/null
+for informant in $(quiet speakers --json | summary informants); do
+  quiet speakers map "$informant" --informant "$informant" >/dev/null
 done
-echo "query: $ex_post"
+run pseudonyms import "$sample/pseudonyms.csv"
 
-section "Check the store and the index"
+step "Load the deductive codebook"
+run codebook load "$codebook"
+
+step "Coder ana: auto-coding suggestions, then her walk-through"
+say "$ casebook --coder ana autocode"
+"$cb" -C "$project" --coder ana autocode | tail -n 2
+run_script "$sample/coding/ana-walkthrough.sh"
+say "corpora/sample/coding/ana-walkthrough.sh: $coding_commands decisions (accept with dimensions,"
+say "reject with a reason, then accept the rest)"
+"$cb" -C "$project" --coder ana suggestions
+
+step "Coder ben: codes the same sources independently"
+run_script "$sample/coding/ben.sh"
+say "corpora/sample/coding/ben.sh: $coding_commands coding commands"
+quiet codings --coder ben --json | summary codings ben
+
+step "Agreement between ana and ben (before review)"
+run agree --coders ana,ben | tee "$out/agreement.txt"
+
+step "Supervisor sam reviews: rejects mis-codings with a reason, accepts the rest"
+run_script "$sample/coding/sam-review.sh"
+say "corpora/sample/coding/sam-review.sh: $coding_commands review commands"
+run review status
+
+step "Triangulate: propositions by outcome, with verdicts"
+run triangulate | tee "$out/triangulation.txt"
+
+step "Evidence tables for the paper (pseudonymised)"
+run export evidence --out "$out/evidence.md"
+run export evidence --out "$out/evidence.tex"
+
+step "The HTML report"
+run report --out "$out/report" --title "Sample study: shared revenues and benefits services" \
+  --events-attribute governance_history
+
+step "Check the store, the index and the originals"
 run check
 
 echo
-echo "Done. The project is in sample-output/project; try for example:"
-echo "  $(shell_word "$cb") -C sample-output/project search 'queu* case:B'"
+say "Done in $((SECONDS - started)) s. Outputs in $(shown "$out"):"
+say "  evidence.md, evidence.tex   evidence tables (pseudonymised)"
+say "  triangulation.txt           propositions x outcomes with verdicts"
+say "  agreement.txt               inter-coder agreement of ana and ben"
+say "  report/index.html           the HTML report"
+say "  project/                    the casebook project: try"
+say "    $(shown "$cb") -C $(shown "$project") search 'queu* case:B'"

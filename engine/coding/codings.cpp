@@ -373,6 +373,15 @@ std::map<std::string, std::size_t> count_codings_by_review(store::Store& store,
   return out;
 }
 
+std::vector<CodingView> codings_overlapping(store::Store& store, const CodingFilter& filter,
+                                            const text::Span& span) {
+  std::vector<CodingView> out;
+  for (CodingView& c : list_codings(store, filter)) {
+    if (c.span.start < span.end && span.start < c.span.end) out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& filter) {
   SQLite::Statement q(
       store.db(),

@@ -92,6 +92,11 @@ struct CodingFilter {
 // labels, code keys and case ids are errors (a typo would list nothing).
 std::vector<CodingView> list_codings(store::Store& store, const CodingFilter& filter);
 
+// The codings matching `filter` that share a code point with `span` (in the
+// filter's sources), for picking a coding by a quote rather than its id.
+std::vector<CodingView> codings_overlapping(store::Store& store, const CodingFilter& filter,
+                                            const text::Span& span);
+
 // How many codings match `filter`, by review status (only statuses present).
 std::map<std::string, std::size_t> count_codings_by_review(store::Store& store,
                                                            const CodingFilter& filter);

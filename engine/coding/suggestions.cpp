@@ -296,27 +296,59 @@ SuggestionCounts count_suggestions(store::Store& store, const std::string& owner
   return c;
 }
 
-std::optional<SuggestionView> next_suggestion(project::Project& project, const std::string& owner,
-                                              const std::optional<std::string>& code) {
-  store::Store& store = project.store();
+namespace {
+
+// Binds `value` to parameter `n`, or NULL.
+void bind_optional(SQLite::Statement& q, int n, const std::optional<std::int64_t>& value) {
+  if (value) {
+    q.bind(n, *value);
+  } else {
+    q.bind(n);
+  }
+}
+
+std::vector<SuggestionView> query_undecided(store::Store& store, const std::string& owner,
+                                            const UndecidedFilter& filter, std::size_t limit) {
   std::optional<std::int64_t> code_id;
-  if (code) code_id = codebook::require_code(store, *code).id;
+  if (filter.code) code_id = codebook::require_code(store, *filter.code).id;
   SQLite::Statement q(store.db(),
                       std::string(kSuggestionColumns) +
                           "WHERE g.owner = ?1 AND g.status IN ('pending', 'skipped') "
                           "AND (?2 IS NULL OR g.code_id = ?2) AND k.retired_at IS NULL "
+                          "AND (?3 IS NULL OR g.source_id = ?3) "
+                          "AND (?4 IS NULL OR (g.start_cp <= ?4 AND g.end_cp >= ?5)) "
                           "ORDER BY g.status = 'skipped', g.code_id, g.source_id, g.start_cp, g.id "
-                          "LIMIT 1");
+                          "LIMIT ?6");
   q.bind(1, owner);
-  if (code_id) {
-    q.bind(2, *code_id);
-  } else {
-    q.bind(2);
+  bind_optional(q, 2, code_id);
+  bind_optional(q, 3, filter.source_id);
+  const auto within = filter.within;
+  bind_optional(q, 4, within ? std::optional<std::int64_t>(within->start) : std::nullopt);
+  bind_optional(q, 5, within ? std::optional<std::int64_t>(within->end) : std::nullopt);
+  q.bind(6, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+  std::vector<SuggestionView> out;
+  while (q.executeStep()) {
+    out.push_back(read_suggestion(q));
+    mark_matches(out.back());
   }
-  if (!q.executeStep()) return std::nullopt;
-  SuggestionView v = read_suggestion(q);
-  mark_matches(v);
-  return v;
+  return out;
+}
+
+}  // namespace
+
+std::optional<SuggestionView> next_suggestion(project::Project& project, const std::string& owner,
+                                              const std::optional<std::string>& code) {
+  UndecidedFilter filter;
+  filter.code = code;
+  auto found = query_undecided(project.store(), owner, filter, 1);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<SuggestionView> undecided_suggestions(project::Project& project,
+                                                  const std::string& owner,
+                                                  const UndecidedFilter& filter) {
+  return query_undecided(project.store(), owner, filter, 0);
 }
 
 SuggestionView get_suggestion(project::Project& project, std::int64_t id,

@@ -69,6 +69,18 @@ std::optional<SuggestionView> next_suggestion(project::Project& project, const s
 // One suggestion of `owner`; NotFound otherwise.
 SuggestionView get_suggestion(project::Project& project, std::int64_t id, const std::string& owner);
 
+// The suggestions of `owner` still to decide (pending, then skipped), in the
+// order next_suggestion walks them, narrowed to a code, a source, and those
+// whose span holds all of `within` (a quote located in that source).
+struct UndecidedFilter {
+  std::optional<std::string> code;
+  std::optional<std::int64_t> source_id;
+  std::optional<text::Span> within;
+};
+std::vector<SuggestionView> undecided_suggestions(project::Project& project,
+                                                  const std::string& owner,
+                                                  const UndecidedFilter& filter);
+
 // Accepting makes a coding by the owner (with `extra` dimension values and
 // memo; the code comes from the suggestion). Audited as suggestion.accept.
 std::int64_t accept_suggestion(store::Store& store, std::int64_t id, const std::string& owner,

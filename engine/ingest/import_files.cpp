@@ -138,6 +138,20 @@ std::string origin_path_of(const SourceRequest& request) {
 }
 
 // What the store should hold for one imported source.
+// A replacement keeps what the researcher said about the source before
+// (cases, council, date, type, attributes) unless this import says
+// otherwise: --replace changes the text, not the metadata.
+void keep_what_was_given_before(store::SourceContent& content, const EffectiveOptions& given,
+                                const store::SourceInfo& previous) {
+  if (given.cases.empty()) content.cases = previous.cases;
+  if (given.council.empty()) content.council = previous.council;
+  if (given.date.empty() && !previous.date.empty()) content.date = previous.date;
+  if (given.type.empty()) content.type = previous.type;
+  for (const auto& [name, value] : previous.attributes) {
+    if (!given.attributes.count(name)) content.attributes[name] = value;
+  }
+}
+
 store::SourceContent build_content(const importers::ImportedSource& imported,
                                    const EffectiveOptions& options, const SourceRequest& request,
                                    const std::string& sha, text::Segmenter& segmenter) {
@@ -238,6 +252,7 @@ class FileImporter {
       store::SourceContent content = build_content(imported, options, request, sha, segmenter_);
       auto previous = previous_version(options, content);
       if (previous && !options_.replace) throw_changed(request.path, *previous);
+      if (previous) keep_what_was_given_before(content, options, *previous);
       planned.emplace_back(std::move(content), std::move(previous));
     }
 

@@ -4,7 +4,7 @@
 
 SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
 CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-PSEUDONYMS="$CASEBOOK_SOURCE_DIR/tests/e2e/fixtures/sample-pseudonyms.csv"
+PSEUDONYMS="$CASEBOOK_SOURCE_DIR/corpora/sample/pseudonyms.csv"
 
 # Real names that must never reach an export: each occurs in a coded quote.
 REAL_NAMES=("Coldharbour" "Fennick" "Marsh Vale" "Margaret Illingworth")

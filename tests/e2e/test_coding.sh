@@ -83,9 +83,9 @@ equals "$(project_state .)" "$before" "project after refused codings"
 # q + combining acute has no precomposed form, so it stays two code points in NFC.
 printf 'Iq\xcc\x81bal talks stalled.\n' > ../accent.txt
 run_cb 0 import ../accent.txt
-run_cb 2 code Doc-25 --range 0:2 expost.veto
+run_cb 2 code Doc-39 --range 0:2 expost.veto
 contains "$ERR" "splits a character"
-run_cb 0 code Doc-25 --range 0:3 expost.veto
+run_cb 0 code Doc-39 --range 0:3 expost.veto
 
 # ---- coding many spans at once -------------------------------------------------
 run_cb 0 code --query 'queue* OR queuing' expost.queuing --dry-run
@@ -115,16 +115,16 @@ run_cb 1 search 'code:nonesuch'
 contains "$ERR" "nonesuch"
 
 # ---- uncode, memo, undo -----------------------------------------------------------
-run_cb 0 codings --source Doc-25 --json
+run_cb 0 codings --source Doc-39 --json
 doc25="$(json_get "$OUT" 'd[0]["id"]')"
 run_cb 0 uncode "$doc25" --reason "wrong code"
-run_cb 0 codings --source Doc-25 --json
+run_cb 0 codings --source Doc-39 --json
 equals "$(json_get "$OUT" 'len(d)')" 0
-run_cb 0 codings --source Doc-25 --removed --json
+run_cb 0 codings --source Doc-39 --removed --json
 equals "$(json_get "$OUT" 'd[0]["removed"]["reason"]')" "wrong code"
 run_cb 0 undo
 contains "$OUT" "restored 1 coding"
-run_cb 0 codings --source Doc-25 --json
+run_cb 0 codings --source Doc-39 --json
 equals "$(json_get "$OUT" 'len(d)')" 1
 run_cb 0 memo add code expost.veto "includes informal vetoes by officers"
 run_cb 0 memo add project "first coding round"

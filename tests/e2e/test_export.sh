@@ -124,7 +124,7 @@ contains "$codings_header" "coding,source,type,date,council,cases,outcome"
 contains "$codings_header" "code_level_1,code_level_2,code,"
 contains "$codings_header" "direction"
 contains "$codings_header" "review_status"
-contains "$(cat codings.csv)" "Council 1"   # councils pseudonymised
+contains "$(cat codings.csv)" "Council A1"   # councils pseudonymised
 not_contains "$(cat codings.csv)" "unreviewed" "codings export (reviewed only)"
 contains "$(cat codebook.md)" "Queuing for shared staff"
 contains "$(cat codebook.md)" "Propositions and the evidence that bears on them"

@@ -87,8 +87,11 @@ const char* const kMeeting = R"(<?xml version="1.0" encoding="utf-8"?>
       </linkeddocuments>
     </agendaitem>
     <agendaitem>
-      <minutesitemnumber>6</minutesitemnumber>
+      <minutesitemnumber>6.</minutesitemnumber>
       <agendaitemtitle>Minutes , 15/07/2025 Council</agendaitemtitle>
+      <linkeddocuments>
+        <linkeddoc><title>Exempt appendix</title><isrestricted>True</isrestricted></linkeddoc>
+      </linkeddocuments>
     </agendaitem>
   </agendaitems>
 </meeting>)";
@@ -230,6 +233,8 @@ BOOST_AUTO_TEST_CASE(meeting_renders_as_agenda_with_metadata) {
              "http://example.gov.uk/mgConvert2PDF.aspx?ID=174193\n"
              "Appendix 01 - MTFS 2026-30 [appendix] http://x/3");
   BOOST_TEST(s.passages[3].heading_path == "Council, 2026-03-04 > 5. Shared services review");
+  // An item numbered "6." keeps one dot; a withheld document says so.
+  BOOST_TEST(texts[4] == "6. Minutes , 15/07/2025 Council\nExempt appendix [appendix, restricted]");
   BOOST_TEST(s.date == "2026-03-04");
   BOOST_TEST(s.metadata.at("committee") == "Council");
   BOOST_TEST(s.metadata.at("meeting_date") == "2026-03-04");

@@ -1,15 +1,18 @@
 // PDF (committee papers, reports, minutes): text from poppler's pdftotext,
 // run as a separate, limited process so a malformed or hostile PDF can at
-// worst fail its own import. One run of `pdftotext -htmlmeta` gives both the
-// text (in reading order, so multi-column pages come out column by column)
-// and the document information (title, author, creation date), keeping the
-// cost of an import close to pdftotext's own.
+// worst fail its own import. One run of `pdftotext -bbox-layout` gives the
+// text (in reading order, so multi-column pages come out column by column),
+// its layout blocks, and the document information (title, author, creation
+// date), keeping the cost of an import close to pdftotext's own.
 //
-// Pages arrive separated by form feeds; within a page, blank lines separate
-// blocks, and each block becomes one "paragraph" passage carrying its page
-// number. Running headers and footers -- lines at the top or bottom of most
-// pages that differ only in their digits ("Page 3 of 12") -- and bare page
-// numbers are left out, so they neither clutter coding nor match searches.
+// Each layout block -- a heading, a paragraph, an item of a list of members
+// present -- becomes one "paragraph" passage carrying its page number.
+// (pdftotext's plain text output separates blocks by a blank line only
+// where the gap between them is large, so ordinary minutes would come out
+// as one passage per page.) Running headers and footers -- lines at the top
+// or bottom of most pages that differ only in their digits ("Page 3 of 12")
+// -- and bare page numbers are left out, so they neither clutter coding nor
+// match searches.
 
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -198,24 +201,6 @@ std::string first_error_line(const std::string& err) {
              kHostileHint);
 }
 
-// What `pdftotext -htmlmeta` printed: an HTML head with the document
-// information (HTML-escaped), then the text inside <pre> (not escaped).
-struct PdftotextOutput {
-  std::string_view head;
-  std::string_view body;
-};
-
-PdftotextOutput split_htmlmeta(std::string_view out) {
-  constexpr std::string_view kOpen = "<pre>\n";
-  constexpr std::string_view kClose = "</pre>\n</body>\n</html>";
-  const std::size_t open = out.find(kOpen);
-  if (open == std::string_view::npos) return {{}, out};
-  std::string_view body = out.substr(open + kOpen.size());
-  const std::size_t close = body.rfind(kClose);
-  if (close != std::string_view::npos) body = body.substr(0, close);
-  return {out.substr(0, open), body};
-}
-
 std::string unescape_html(std::string_view s) {
   static const std::pair<std::string_view, char> kEntities[] = {{"&amp;", '&'},   {"&lt;", '<'},
                                                                 {"&gt;", '>'},    {"&quot;", '"'},
@@ -317,29 +302,53 @@ std::string clean_text(std::string_view raw) {
   return out;
 }
 
-// The body split at form feeds (one per page, after each page), each page
-// split into trimmed lines.
-std::vector<Lines> split_pages(std::string_view body) {
+// What `pdftotext -bbox-layout` printed: an XHTML head with the document
+// information, then pages of flows of blocks of lines of words, one element
+// per output line. Read line by line (the output of a big PDF is large, and
+// its format is pdftotext's own), into pages of trimmed text lines with an
+// empty line after each block.
+struct LayoutText {
+  std::string head;
   std::vector<Lines> pages;
-  std::size_t pos = 0;
-  while (pos < body.size()) {
-    const std::size_t end = std::min(body.find('\f', pos), body.size());
-    const std::string_view page = body.substr(pos, end - pos);
-    pos = end + 1;
-    if (end == body.size() &&
-        trim_spaces_and_tabs(page).find_first_not_of('\n') == std::string_view::npos) {
-      break;  // what follows the last form feed
-    }
-    Lines lines;
-    std::size_t line_pos = 0;
-    while (line_pos <= page.size()) {
-      const std::size_t line_end = std::min(page.find('\n', line_pos), page.size());
-      lines.emplace_back(trim_spaces_and_tabs(page.substr(line_pos, line_end - line_pos)));
-      line_pos = line_end + 1;
-    }
-    pages.push_back(std::move(lines));
+};
+
+std::string_view element_text(std::string_view line, std::string_view close) {
+  const std::size_t open_end = line.find('>');
+  const std::size_t close_at = line.rfind(close);
+  if (open_end == std::string_view::npos || close_at == std::string_view::npos ||
+      close_at < open_end) {
+    return {};
   }
-  return pages;
+  return line.substr(open_end + 1, close_at - open_end - 1);
+}
+
+LayoutText read_bbox_layout(std::string_view out) {
+  LayoutText layout;
+  const std::size_t body = out.find("<body>");
+  layout.head = std::string(out.substr(0, body));
+  if (body == std::string_view::npos) return layout;
+  std::string line_text;
+  std::size_t pos = body;
+  while (pos < out.size()) {
+    const std::size_t end = std::min(out.find('\n', pos), out.size());
+    const std::string_view line = trim_spaces_and_tabs(out.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.rfind("<page ", 0) == 0) {
+      layout.pages.emplace_back();
+    } else if (layout.pages.empty()) {
+      continue;
+    } else if (line.rfind("<word ", 0) == 0) {
+      if (!line_text.empty()) line_text += ' ';
+      line_text += clean_text(unescape_html(element_text(line, "</word>")));
+    } else if (line == "</line>") {
+      const std::string_view trimmed = trim_spaces_and_tabs(line_text);
+      if (!trimmed.empty()) layout.pages.back().emplace_back(trimmed);
+      line_text.clear();
+    } else if (line == "</block>") {
+      layout.pages.back().emplace_back();
+    }
+  }
+  return layout;
 }
 
 bool page_has_text(const Lines& page) {
@@ -463,6 +472,36 @@ UChar32 first_code_point(std::string_view s) {
   return c;
 }
 
+// True when `line` ends a sentence or a clause that can end a block: a
+// full stop, question or exclamation mark, colon or semicolon, perhaps
+// followed by a closing quote or bracket.
+bool ends_clause(std::string_view line) {
+  while (!line.empty()) {
+    const UChar32 c = last_code_point(line);
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+    if (!(u_charType(c) == U_FINAL_PUNCTUATION || c == ')' || c == ']' || c == '"' ||
+          c == '\'')) {
+      return false;
+    }
+    line.remove_suffix(U8_LENGTH(c));
+  }
+  return false;
+}
+
+// pdftotext sometimes breaks one sentence into two layout blocks (a change
+// of line spacing or font inside a paragraph). A block that ends mid-clause
+// followed by one that starts with a lower-case letter is the same
+// paragraph, so the break between them goes.
+void join_continued_blocks(std::vector<Lines>& pages) {
+  for (Lines& page : pages) {
+    for (std::size_t i = 1; i + 1 < page.size(); ++i) {
+      if (!page[i].empty() || page[i - 1].empty() || page[i + 1].empty()) continue;
+      if (ends_clause(page[i - 1]) || !u_islower(first_code_point(page[i + 1]))) continue;
+      page.erase(page.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+}
+
 constexpr std::string_view kSoftHyphen = "\xC2\xAD";
 
 // Appends one line of a paragraph. A hyphen at the end of the line that
@@ -536,13 +575,13 @@ class PdfImporter final : public Importer {
  public:
   ImportedSource import(const InputFile& file) const override {
     check_is_pdf(file);
-    const std::string raw = run_pdftotext(file);
-    const PdftotextOutput parts = split_htmlmeta(raw);
-    std::vector<Lines> pages = split_pages(clean_text(parts.body));
+    LayoutText layout = read_bbox_layout(run_pdftotext(file));
+    std::vector<Lines> pages = std::move(layout.pages);
     if (std::none_of(pages.begin(), pages.end(), page_has_text)) {
       throw_no_text_layer(file.path, pages.size());
     }
     const std::size_t removed = strip_headers_and_footers(pages);
+    join_continued_blocks(pages);
 
     TextBuilder builder(file.path);
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -551,7 +590,7 @@ class PdfImporter final : public Importer {
     ImportedSource out = builder.finish();
     out.format = "pdf";
     out.encoding = "UTF-8";  // of the text layer, as pdftotext -enc UTF-8 gives it
-    read_document_info(parts.head, pages.size(), out);
+    read_document_info(layout.head, pages.size(), out);
     if (removed > 0) {
       out.notes.push_back("left out " + std::to_string(removed) +
                           " running header, footer and page-number line" +
@@ -565,7 +604,7 @@ class PdfImporter final : public Importer {
     const TempPdf temp(file.path, file.bytes);
     const SubprocessLimits limits = pdftotext_limits(file.bytes.size());
     SubprocessResult r = run_subprocess(
-        {"pdftotext", "-htmlmeta", "-enc", "UTF-8", "-eol", "unix", temp.path(), "-"}, limits);
+        {"pdftotext", "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", temp.path(), "-"}, limits);
     if (!r.succeeded()) throw_pdftotext_failure(file.path, r, limits);
     return std::move(r.out);
   }

@@ -218,7 +218,8 @@ BOOST_AUTO_TEST_CASE(meeting_detail_parses_items_and_documents) {
   BOOST_TEST(d.items[0].documents[0].type == "report");
   BOOST_TEST(d.items[0].documents[0].url == "http://example.gov.uk/mgConvert2PDF.aspx?ID=174193");
   BOOST_TEST(d.items[0].documents[1].type == "appendix");
-  BOOST_TEST(d.items[1].documents.empty());
+  BOOST_TEST_REQUIRE(d.items[1].documents.size() == 1u);
+  BOOST_TEST(d.items[1].documents[0].restricted);
 }
 
 BOOST_AUTO_TEST_CASE(meeting_renders_as_agenda_with_metadata) {

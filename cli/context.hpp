@@ -68,6 +68,8 @@ void register_triangulate(CLI::App& app, Context& ctx);
 void register_matrix(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_backup(CLI::App& app, Context& ctx);
+void register_restore(CLI::App& app, Context& ctx);
 void register_merge(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).

@@ -38,7 +38,7 @@ std::string grouping_of(const std::string& by) {
     const std::string part = by.substr(start, end - start);
     if (!text::ascii_iequals(part, "proposition") && !text::ascii_iequals(part, "propositions") &&
         !part.empty()) {
-      out = part;
+      out += (out.empty() ? "" : ",") + part;
     }
     start = end + 1;
   }

@@ -93,6 +93,8 @@ int run(int argc, char** argv) {
   casebook::cli::register_export(app, ctx);
   casebook::cli::register_report(app, ctx);
   casebook::cli::register_merge(app, ctx);
+  casebook::cli::register_backup(app, ctx);
+  casebook::cli::register_restore(app, ctx);
 
   drop_inherited_footers(app);
   try {

@@ -6,7 +6,7 @@
 # (a kind per positional: file, dir, words:a,b or -; a trailing + repeats it).
 __casebook_spec() {
   case "$1" in
-    '') subs='init import sources show search cases check reindex harvest speakers codebook code uncode codings memo autocode suggestions log undo blind review agree disagreements audit pseudonyms series triangulate matrix export report merge'; opts='-h --help --version -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
+    '') subs='init import sources show search cases check reindex harvest speakers codebook code uncode codings memo autocode suggestions log undo blind review agree disagreements audit pseudonyms series triangulate matrix export report merge backup restore'; opts='-h --help --version -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'init') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='dir' ;;
     'import') subs=''; opts='-h --help --manifest --case --type --label --date --council --attr --encoding --format --transcript --no-transcript --replace --max-size --json -C --project --coder'; vopts='--manifest --case --type --label --date --council --attr --encoding --format --max-size -C --project --coder'; pos='file+' ;;
     'sources') subs=''; opts='-h --help --type --case --json --csv -C --project --coder'; vopts='--type --case -C --project --coder'; pos='' ;;
@@ -16,7 +16,7 @@ __casebook_spec() {
     'cases import') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='file' ;;
     'cases list') subs=''; opts='-h --help --json -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'cases show') subs=''; opts='-h --help --json -C --project --coder'; vopts='-C --project --coder'; pos='-' ;;
-    'check') subs=''; opts='-h --help --quick --json -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
+    'check') subs=''; opts='-h --help --quick --deep --json -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'reindex') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'harvest') subs='moderngov'; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'harvest moderngov') subs=''; opts='-h --help --committee --from --to --match --delay --limit --timeout --max-size --case --council --dry-run --json -C --project --coder'; vopts='--committee --from --to --match --delay --limit --timeout --max-size --case --council -C --project --coder'; pos='-' ;;
@@ -79,6 +79,8 @@ __casebook_spec() {
     'export cases') subs=''; opts='-h --help -f --format -o --out --no-pseudonyms --fragment --landscape -C --project --coder'; vopts='-f --format -o --out -C --project --coder'; pos='' ;;
     'report') subs=''; opts='-h --help -o --out --title --no-pseudonyms --by --min-sources --min-types --min-informants --min-councils --min-contradicting --include-unreviewed --codes --coders --start-attribute --end-attribute --events-attribute -C --project --coder'; vopts='-o --out --title --by --min-sources --min-types --min-informants --min-councils --min-contradicting --codes --coders --start-attribute --end-attribute --events-attribute -C --project --coder'; pos='' ;;
     'merge') subs=''; opts='-h --help --dry-run --coders --on-conflict --add-codes -v --verbose --report -C --project --coder'; vopts='--coders --on-conflict --report -C --project --coder'; pos='file' ;;
+    'backup') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='dir' ;;
+    'restore') subs=''; opts='-h --help --to --replace -C --project --coder'; vopts='--to -C --project --coder'; pos='dir' ;;
     *) subs=''; opts=''; vopts=''; pos='' ;;
   esac
 }
@@ -123,6 +125,7 @@ __casebook_value() {
     'report|--by') echo 'words:outcome sub-outcome case' ;;
     'merge|--on-conflict') echo 'words:keep-ours take-theirs keep-both ask' ;;
     'merge|--report') echo 'file' ;;
+    'restore|--to') echo 'dir' ;;
     *'|-C'|*'|--project') echo 'dir' ;;
   esac
 }

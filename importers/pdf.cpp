@@ -279,9 +279,9 @@ void read_document_info(std::string_view head, std::size_t pages, ImportedSource
 
 using Lines = std::vector<std::string>;
 
-// Control characters other than tab and newline (stray in some PDFs' text)
-// become spaces, and invalid UTF-8 becomes U+FFFD, so what a damaged font
-// encoding yields is still text.
+// Control characters other than tab and newline, C1 controls included
+// (some fonts map bullets to U+0088), become spaces, and invalid UTF-8 becomes U+FFFD, so what a
+// damaged font encoding yields is still text.
 std::string clean_text(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
@@ -293,7 +293,7 @@ std::string clean_text(std::string_view raw) {
     U8_NEXT(bytes, i, length, c);
     if (c < 0) {
       out += "\xEF\xBF\xBD";
-    } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7F) {
+    } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
       out += ' ';
     } else {
       out.append(raw.data() + start, static_cast<std::size_t>(i - start));
@@ -479,8 +479,7 @@ bool ends_clause(std::string_view line) {
   while (!line.empty()) {
     const UChar32 c = last_code_point(line);
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
-    if (!(u_charType(c) == U_FINAL_PUNCTUATION || c == ')' || c == ']' || c == '"' ||
-          c == '\'')) {
+    if (!(u_charType(c) == U_FINAL_PUNCTUATION || c == ')' || c == ']' || c == '"' || c == '\'')) {
       return false;
     }
     line.remove_suffix(U8_LENGTH(c));

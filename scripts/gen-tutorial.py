@@ -31,7 +31,7 @@ def commands_of(block):
 
 
 def run_all(commands, binary, work):
-    script = ["set -o pipefail", f'casebook() {{ "{binary}" "$@"; }}', "export -f casebook",
+    script = [f'casebook() {{ "{binary}" "$@"; }}', "export -f casebook",
               "export COLUMNS=100"]
     for i, command in enumerate(commands):
         script.append(f"echo '{MARK} {i}'")

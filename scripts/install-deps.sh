@@ -19,6 +19,8 @@ packages=(
   chromium
   # The man page is checked with groff and read with man; completion for bash and zsh.
   groff-base man-db bash-completion zsh
+  # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
+  clang libclang-rt-14-dev
 )
 
 missing=()

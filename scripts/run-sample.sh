@@ -154,16 +154,16 @@ run_script "$sample/coding/sam-review.sh"
 say "corpora/sample/coding/sam-review.sh: $coding_commands review commands"
 run review status
 
-step "Triangulate: propositions by outcome, with verdicts"
-run triangulate | tee "$out/triangulation.txt"
+step "Triangulate: propositions by outcome (and sub-outcome), with verdicts"
+run triangulate --by outcome,sub-outcome | tee "$out/triangulation.txt"
 
 step "Evidence tables for the paper (pseudonymised)"
-run export evidence --out "$out/evidence.md"
-run export evidence --out "$out/evidence.tex"
+run export evidence --by outcome,sub-outcome --out "$out/evidence.md"
+run export evidence --by outcome,sub-outcome --out "$out/evidence.tex"
 
 step "The HTML report"
 run report --out "$out/report" --title "Sample study: shared revenues and benefits services" \
-  --events-attribute governance_history
+  --by outcome,sub-outcome --events-attribute governance_history
 
 step "Check the store, the index and the originals"
 run check

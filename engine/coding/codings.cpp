@@ -234,9 +234,11 @@ std::vector<std::pair<std::string, std::string>> check_dimensions(
   std::vector<std::pair<std::string, std::string>> out;
   std::set<std::string> seen;
   for (const auto& [name, value] : dims) {
-    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const DimensionRule& r) {
-      return lower(r.name) == lower(name);
-    });
+    // A copy, not the structured binding: lambdas may capture those only
+    // from C++20 on, and clang 14 refuses it.
+    const std::string wanted = lower(name);
+    const auto rule = std::find_if(rules.begin(), rules.end(),
+                                   [&](const DimensionRule& r) { return lower(r.name) == wanted; });
     if (rule == rules.end()) {
       std::vector<std::string> names;
       for (const auto& r : rules) names.push_back(r.name);

@@ -110,7 +110,11 @@ bool is_blank(const std::string& s) {
 // reviewer gave that dimension.
 void carry_over_dimensions(store::Store& store, const CodingView& original, CodeSpec& spec) {
   const codebook::CodeRecord code = codebook::require_code(store, spec.code);
-  for (const auto& [name, value] : original.dims) {
+  for (const auto& dim : original.dims) {
+    // Named copies, not structured bindings: lambdas may capture those only
+    // from C++20 on, and clang 14 refuses it.
+    const std::string& name = dim.first;
+    const std::string& value = dim.second;
     const bool given = std::any_of(spec.dims.begin(), spec.dims.end(), [&](const auto& d) {
       return text::ascii_iequals(d.first, name);
     });

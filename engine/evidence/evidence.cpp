@@ -319,18 +319,46 @@ std::string canonical_grouping(const EvidenceSet& evidence, const std::string& r
               "group by one of: " + known);
 }
 
+std::vector<std::string> grouping_keys(const EvidenceSet& evidence, const std::string& raw_by) {
+  std::vector<std::string> keys;
+  std::size_t start = 0;
+  while (start <= raw_by.size()) {
+    const std::size_t end = std::min(raw_by.find(',', start), raw_by.size());
+    std::string part = raw_by.substr(start, end - start);
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) keys.push_back(canonical_grouping(evidence, part));
+    start = end + 1;
+  }
+  if (keys.empty()) keys.push_back("outcome");
+  return keys;
+}
+
+// "dissolved: merger": each key's value refines the one before, where it has one.
+std::string combined_value(const CaseRecord& c, const std::vector<std::string>& keys) {
+  std::string out;
+  for (const std::string& key : keys) {
+    const std::string value = group_value(c, key);
+    if (value.empty()) continue;
+    out += (out.empty() ? "" : ": ") + value;
+  }
+  return out;
+}
+
 }  // namespace
 
 Grouping group_cases(const EvidenceSet& evidence, const std::string& raw_by) {
   Grouping g;
-  g.by = canonical_grouping(evidence, raw_by);
+  const std::vector<std::string> keys = grouping_keys(evidence, raw_by);
+  for (const std::string& key : keys) g.by += (g.by.empty() ? "" : ", ") + key;
   std::string type = "text";
   for (const CaseRecord& c : evidence.cases) {
-    if (const auto it = c.attribute_types.find(g.by); it != c.attribute_types.end())
+    if (const auto it = c.attribute_types.find(keys.front());
+        keys.size() == 1 && it != c.attribute_types.end())
       type = it->second;
   }
   for (const CaseRecord& c : evidence.cases) {
-    std::string value = group_value(c, g.by);
+    std::string value = combined_value(c, keys);
     if (value.empty()) value = kNoValue;
     g.group_of_case[c.label] = value;
     if (std::find(g.groups.begin(), g.groups.end(), value) == g.groups.end()) {

@@ -80,9 +80,11 @@ struct EvidenceSet {
 EvidenceSet load_evidence(store::Store& store, const EvidenceOptions& options);
 
 // Cases grouped by an attribute: "outcome" (default), "sub-outcome", "case"
-// (each case alone) or the name of a case attribute. Groups are in the order
-// their first case appears by label, except numeric and date attributes,
-// which sort by value. Cases without a value form the group "(none)".
+// (each case alone) or the name of a case attribute; or by several, comma
+// separated ("outcome,sub-outcome"), each value refining the one before it
+// where it has one ("dissolved: merger", "sustained"). Groups are in the
+// order their first case appears by label, except for one numeric or date
+// attribute, which sorts by value. Cases without a value form "(none)".
 struct Grouping {
   std::string by;
   std::vector<std::string> groups;

@@ -27,12 +27,15 @@ void IndexWriter::remove_source(std::int64_t source_id) {
   db_.delete_document(source_id_term(source_id));
 }
 
-void IndexWriter::add_filter(Xapian::Document& doc, std::string_view field,
-                             std::string_view value) const {
+namespace {
+
+void add_filter(Xapian::Document& doc, std::string_view field, std::string_view value) {
   if (!value.empty()) doc.add_boolean_term(filter_term(field, value));
 }
 
-void IndexWriter::add_passage(const PassageDoc& passage) {
+}  // namespace
+
+Xapian::Document DocumentBuilder::build(const PassageDoc& passage) {
   Xapian::Document doc;
   Xapian::termpos position = 0;
   segmenter_.words(passage.text, [&](const text::WordToken& word) {
@@ -43,8 +46,7 @@ void IndexWriter::add_passage(const PassageDoc& passage) {
     std::string stemmed = terms_.indexed_stem(exact);
     if (!stemmed.empty()) doc.add_term(stemmed);
   });
-  const std::string id_term = passage_id_term(passage.passage_id);
-  doc.add_boolean_term(id_term);
+  doc.add_boolean_term(passage_id_term(passage.passage_id));
   doc.add_boolean_term(source_id_term(passage.source_id));
   add_filter(doc, "source", passage.source_label);
   add_filter(doc, "type", passage.type);
@@ -54,10 +56,14 @@ void IndexWriter::add_passage(const PassageDoc& passage) {
   for (const auto& o : passage.outcomes) add_filter(doc, "outcome", o);
   if (passage.date) doc.add_value(kDateSlot, Xapian::sortable_serialise(*passage.date));
   doc.set_data(std::to_string(passage.passage_id));
+  return doc;
+}
+
+void IndexWriter::add_passage(const PassageDoc& passage) {
   // add_document, not replace_document by the id term: callers delete the
   // source's passages first (remove_source), so the passage cannot be there,
   // and the unique-term lookup per passage was a third of the indexing cost.
-  db_.add_document(doc);
+  db_.add_document(builder_.build(passage));
   uncommitted_bytes_ += passage.text.size();
 }
 

@@ -32,6 +32,18 @@ struct PassageDoc {
   std::optional<int> date;            // yyyymmdd
 };
 
+// Builds the Xapian document of one passage: exact terms with positions,
+// stemmed terms, filter terms, the date. The writer uses it, and `casebook
+// check --deep` rebuilds documents with it to compare with the index.
+class DocumentBuilder {
+ public:
+  Xapian::Document build(const PassageDoc& passage);
+
+ private:
+  text::Segmenter segmenter_;
+  TermMaker terms_;
+};
+
 class IndexWriter {
  public:
   // Opens (creating if needed) the index at `dir`. Throws Error(Busy) when
@@ -51,10 +63,8 @@ class IndexWriter {
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
-  void add_filter(Xapian::Document& doc, std::string_view field, std::string_view value) const;
   Xapian::WritableDatabase db_;
-  text::Segmenter segmenter_;
-  TermMaker terms_;
+  DocumentBuilder builder_;
   std::size_t uncommitted_bytes_ = 0;
 };
 

@@ -6,6 +6,7 @@
 
 #include "engine/index/fields.hpp"
 #include "engine/index/writer.hpp"
+#include "engine/project/index_sync.hpp"
 #include "engine/project/objects.hpp"
 #include "engine/store/outbox.hpp"
 #include "engine/store/sources.hpp"
@@ -147,6 +148,87 @@ void check_objects(Project& project, CheckReport& report) {
   }
 }
 
+// Every coding and suggestion lies inside its source's text, and a
+// coding's stored quote is the text it points at: a coding that drifted
+// from its text would cite words the source does not have there.
+void check_codings(Project& project, CheckReport& report) {
+  SQLite::Statement q(project.store().db(),
+                      "SELECT c.id, s.label, c.start_cp, c.end_cp, t.code_points, "
+                      "       c.quote = substr(t.text, c.start_cp + 1, c.end_cp - c.start_cp) "
+                      "FROM codings c JOIN sources s ON s.id = c.source_id "
+                      "JOIN source_texts t ON t.source_id = c.source_id ORDER BY c.id");
+  while (q.executeStep()) {
+    const std::string where = q.getColumn(1).getString() + " [" + q.getColumn(2).getString() +
+                              ", " + q.getColumn(3).getString() + ")";
+    const std::int64_t start = q.getColumn(2).getInt64(), end = q.getColumn(3).getInt64();
+    if (start < 0 || start >= end || end > q.getColumn(4).getInt64()) {
+      add(report, Severity::Error,
+          "coding " + q.getColumn(0).getString() + " at " + where + " lies outside its text");
+    } else if (q.getColumn(5).getInt() == 0) {
+      add(report, Severity::Error,
+          "coding " + q.getColumn(0).getString() + " at " + where +
+              ": its quote differs from the text it points at");
+    } else {
+      ++report.codings_verified;
+    }
+  }
+  SQLite::Statement s(
+      project.store().db(),
+      "SELECT g.id, s.label FROM suggestions g JOIN sources s ON s.id = g.source_id "
+      "JOIN source_texts t ON t.source_id = g.source_id "
+      "WHERE g.start_cp < 0 OR g.start_cp >= g.end_cp OR g.end_cp > t.code_points");
+  while (s.executeStep()) {
+    add(report, Severity::Error,
+        "suggestion " + s.getColumn(0).getString() + " in " + s.getColumn(1).getString() +
+            " lies outside its text");
+  }
+}
+
+// The terms (with within-document frequency and positions), values and data
+// of two documents, as one comparable string per term.
+std::vector<std::string> contents_of(const Xapian::Document& doc) {
+  std::vector<std::string> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    std::string line = *t + " " + std::to_string(t.get_wdf());
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      line += " " + std::to_string(*p);
+    }
+    out.push_back(std::move(line));
+  }
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+    out.push_back("value " + std::to_string(v.get_valueno()) + " " + *v);
+  }
+  out.push_back("data " + doc.get_data());
+  return out;
+}
+
+// Every passage's index document is the one the store would give now: the
+// index is a cache, and a stale or damaged one gives wrong search results
+// without any count being off.
+void check_index_documents(Project& project, const std::vector<store::SourceInfo>& sources,
+                           CheckReport& report) {
+  Xapian::Database db = index::open_index_for_reading(project.index_dir());
+  index::DocumentBuilder builder;
+  for (const auto& source : sources) {
+    std::size_t differing = 0;
+    for_each_passage_doc(project.store(), source.id, [&](const index::PassageDoc& passage) {
+      const std::string id_term = index::passage_id_term(passage.passage_id);
+      auto posting = db.postlist_begin(id_term);
+      if (posting == db.postlist_end(id_term)) return;  // check_index reports it
+      if (contents_of(db.get_document(*posting)) == contents_of(builder.build(passage))) {
+        ++report.index_documents_verified;
+      } else {
+        ++differing;
+      }
+    });
+    if (differing > 0) {
+      add(report, Severity::Error,
+          source.label + ": " + std::to_string(differing) +
+              " index document(s) differ from the store's passages (stale or damaged index)");
+    }
+  }
+}
+
 }  // namespace
 
 bool CheckReport::ok() const {
@@ -163,6 +245,10 @@ CheckReport check_project(Project& project, const CheckOptions& options) {
   report.sources = static_cast<std::int64_t>(sources.size());
   for (const auto& source : sources) check_source(project, source, options, report);
   check_index(project, sources, report);
+  if (options.deep) {
+    check_codings(project, report);
+    check_index_documents(project, sources, report);
+  }
   check_objects(project, report);
   return report;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Verifies that the store is sound and that store and index agree: every
 // passage indexed exactly once, nothing orphaned in the index, offsets inside
-// their text, originals present with their recorded hash.
+// their text, originals present with their recorded hash. The deep check
+// also compares every coding's quote with the canonical text it points at,
+// and every index document with the one the store's passage would give now.
 
 #include <cstdint>
 #include <string>
@@ -23,11 +25,14 @@ struct CheckReport {
   std::int64_t sentences = 0;
   std::int64_t index_documents = 0;
   std::int64_t originals_verified = 0;
+  std::int64_t codings_verified = 0;          // deep: quotes equal to their text
+  std::int64_t index_documents_verified = 0;  // deep: terms, positions, filters, date
   bool ok() const;
 };
 
 struct CheckOptions {
   bool verify_originals = true;  // re-hash every stored original
+  bool deep = false;             // codings against the text, index documents rebuilt
 };
 
 CheckReport check_project(Project& project, const CheckOptions& options = {});

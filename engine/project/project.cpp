@@ -30,8 +30,37 @@ std::optional<fs::path> find_project_root(const fs::path& start) {
   }
 }
 
+namespace {
+
+// A project holds interview transcripts and real names: its data are the
+// user's alone (0700 directories; files inside cannot be reached by others).
+void make_private(const fs::path& path) {
+  std::error_code ec;
+  fs::permissions(path, fs::perms::owner_all, fs::perm_options::replace, ec);
+  if (ec) throw_io("cannot make " + path.string() + " private: " + ec.message());
+}
+
+}  // namespace
+
+void Project::add_empty_index(const fs::path& data_dir) {
+  {
+    index::IndexWriter writer(data_dir / kFirstIndexDir);
+    writer.commit();
+  }
+  write_file_atomically(data_dir / kIndexPointer, std::string(kFirstIndexDir) + "\n");
+}
+
+fs::path Project::store_file() const {
+  return data_dir() / kStoreFile;
+}
+
+fs::path Project::store_file_in(const fs::path& data_dir) {
+  return data_dir / kStoreFile;
+}
+
 Project Project::init(const fs::path& dir) {
   std::error_code ec;
+  const bool created_root = !fs::exists(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) {
     throw_io("cannot create the project directory " + dir.string() + ": " + ec.message(),
@@ -48,12 +77,12 @@ Project Project::init(const fs::path& dir) {
   fs::path staging = root / ".casebook.init-tmp";
   fs::remove_all(staging, ec);
   fs::create_directories(staging / "objects");
+  make_private(staging);
+  if (created_root) make_private(root);
   { store::Store created = store::Store::create(staging / kStoreFile); }
-  {
-    index::IndexWriter writer(staging / kFirstIndexDir);
-    writer.commit();
-  }
-  write_file_atomically(staging / kIndexPointer, std::string(kFirstIndexDir) + "\n");
+  fs::permissions(staging / kStoreFile, fs::perms::owner_read | fs::perms::owner_write,
+                  fs::perm_options::replace, ec);
+  add_empty_index(staging);
   fs::rename(staging, data, ec);
   if (ec) {
     fs::remove_all(staging);

@@ -8,7 +8,8 @@
 //   DIR/.casebook/write.lock       held by the process that is writing
 //
 // Commands find the project from --project DIR or by walking up from the
-// working directory, as git does.
+// working directory, as git does. `init` makes .casebook/ (and DIR, when it
+// creates it) private to the user: mode 0700, the store 0600.
 
 #include <filesystem>
 #include <optional>
@@ -29,7 +30,14 @@ class Project {
   // project of the working directory. Error(NotFound) with a hint otherwise.
   static Project open(const std::optional<std::filesystem::path>& dir);
 
+  // Gives a data directory that holds a store and objects but no index (a
+  // backup being restored) an empty index and its pointer, so that it opens
+  // as a project; rebuild_index then fills it.
+  static void add_empty_index(const std::filesystem::path& data_dir);
+  static std::filesystem::path store_file_in(const std::filesystem::path& data_dir);
+
   const std::filesystem::path& root() const { return root_; }
+  std::filesystem::path store_file() const;
   std::filesystem::path data_dir() const { return root_ / kDataDirName; }
   std::filesystem::path objects_dir() const { return data_dir() / "objects"; }
   std::filesystem::path lock_file() const { return data_dir() / "write.lock"; }

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "engine/core/error.hpp"
+#include "engine/store/kill_points.hpp"
 #include "engine/store/migrations.hpp"
 
 namespace casebook::store {
@@ -29,10 +30,15 @@ Store::Store(std::filesystem::path file, int open_flags) : file_(std::move(file)
     refuse_newer_schema(*db_);
     configure_connection(*db_);
     migrate(*db_);
+    kill_point_ = KillPoint::from_environment(db_->getHandle());
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, "opening the project store " + file_.string());
   }
 }
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
 
 Store Store::create(const std::filesystem::path& file) {
   if (std::filesystem::exists(file)) {

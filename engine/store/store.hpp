@@ -11,12 +11,18 @@
 
 namespace casebook::store {
 
+class KillPoint;
+
 class Store {
  public:
   // Creates a new store file (refuses to overwrite one) at the newest schema.
   static Store create(const std::filesystem::path& file);
   // Opens an existing store and migrates it forward.
   static Store open(const std::filesystem::path& file);
+
+  ~Store();
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
 
   SQLite::Database& db() { return *db_; }
   const std::filesystem::path& file() const { return file_; }
@@ -25,6 +31,7 @@ class Store {
   Store(std::filesystem::path file, int open_flags);
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<KillPoint> kill_point_;  // tests only: see kill_points.hpp
 };
 
 // A write transaction taken at once (BEGIN IMMEDIATE), so a concurrent writer

@@ -351,6 +351,9 @@ std::vector<Candidate> detector_candidates(std::string_view bytes) {
   ucsdet_setText(det.get(), bytes.data(), len, &status);
   int32_t count = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &status);
+  // ICU's way of saying that no recogniser had an opinion (a byte or two of
+  // text): no candidates, so the caller's windows-1252 fallback decides.
+  if (status == U_INVALID_CHAR_FOUND) return {};
   check_icu(status, "detect a charset");
   std::vector<Candidate> out;
   for (int32_t i = 0; i < count; ++i) {

@@ -64,3 +64,15 @@ project_state() {
     "SELECT count(*) FROM passages; SELECT count(*) FROM sentences; SELECT count(*) FROM objects; SELECT count(*) FROM audit_log; SELECT count(*) FROM index_outbox;"
   find "$1/.casebook/objects" -type f | sort
 }
+
+# The bundled sample study and the interdependence codebook, for tests that
+# work on real material.
+SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
+CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
+
+# sample_project DIR: a new project in DIR holding the sample's cases and sources.
+sample_project() {
+  run_cb 0 init "$1"
+  run_cb 0 -C "$1" cases import "$SAMPLE/cases.csv"
+  run_cb 0 -C "$1" import --manifest "$SAMPLE/manifest.csv"
+}

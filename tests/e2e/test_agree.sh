@@ -7,9 +7,6 @@
 # blind mode keeps non-supervisors out.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-
 # ---- a table: Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability" ----
 cat > k2011.csv <<'CSV'
 unit,A,B,C,D
@@ -58,10 +55,8 @@ run_cb 2 agree
 contains "$ERR" "--coders"
 
 # ---- the project's codings --------------------------------------------------------------
-run_cb 0 init proj
+sample_project proj
 cd proj
-run_cb 0 cases import "$SAMPLE/cases.csv"
-run_cb 0 import --manifest "$SAMPLE/manifest.csv"
 run_cb 0 --coder alice codebook load "$CODEBOOK"
 for coder in alice bob; do
   run_cb 0 --coder "$coder" code Int-1 --passage 3 expost.veto --dim strength=strong

@@ -8,13 +8,8 @@
 # arguments are errors; in blind mode only a supervisor may run it.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-
-run_cb 0 init proj
+sample_project proj
 cd proj
-run_cb 0 cases import "$SAMPLE/cases.csv"
-run_cb 0 import --manifest "$SAMPLE/manifest.csv"
 
 # Version 1: the interdependence codebook without its exclusive group.
 python3 - "$CODEBOOK" ../v1.xml ../v2.xml <<'EOF'

@@ -8,8 +8,6 @@
 # log cannot be rewritten even with SQLite.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
 mode() { stat -c '%a' "$1"; }
 codings() { sqlite3 "$1/.casebook/store.sqlite" "SELECT count(*) FROM codings"; }
 

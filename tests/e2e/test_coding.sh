@@ -7,14 +7,10 @@
 # renames and drops codes without losing codings.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
 export CASEBOOK_CODER=alice
 
-run_cb 0 init proj
+sample_project proj
 cd proj
-run_cb 0 cases import "$SAMPLE/cases.csv"
-run_cb 0 import --manifest "$SAMPLE/manifest.csv"
 
 # ---- the codebook -----------------------------------------------------------
 run_cb 0 codebook load "$CODEBOOK"

@@ -7,13 +7,9 @@
 # pass the deep check.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
 ROUNDS=25
 
-run_cb 0 init proj
-run_cb 0 -C proj cases import "$SAMPLE/cases.csv"
-run_cb 0 -C proj import --manifest "$SAMPLE/manifest.csv"
+sample_project proj
 run_cb 0 -C proj codebook load "$CODEBOOK"
 mkdir extra logs
 for i in $(seq 1 60); do

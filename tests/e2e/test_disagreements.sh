@@ -6,13 +6,8 @@
 # agreement figures still measure the coders' original work.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-
-run_cb 0 init proj
+sample_project proj
 cd proj
-run_cb 0 cases import "$SAMPLE/cases.csv"
-run_cb 0 import --manifest "$SAMPLE/manifest.csv"
 run_cb 0 --coder alice codebook load "$CODEBOOK"
 
 # Agreement: the same code on the same passage.

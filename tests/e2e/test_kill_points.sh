@@ -13,8 +13,6 @@
 # docs/reliability.md.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
 RANDOM=20261203  # the seed of the random kill points
 tried=0
 killed=0

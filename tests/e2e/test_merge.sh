@@ -7,9 +7,6 @@
 # store refused, and `casebook agree --coders alice,bob` on the result.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-
 dump() { sqlite3 "$1/.casebook/store.sqlite" .dump; }
 merges() { sqlite3 "$1/.casebook/store.sqlite" "SELECT count(*) FROM audit_log WHERE action = 'project.merge'"; }
 review_of_shared() {  # the review status of alice's exante.resilience codings in $1
@@ -17,9 +14,7 @@ review_of_shared() {  # the review status of alice's exante.resilience codings i
 }
 
 # ---- one project, copied for the second coder --------------------------------------------
-run_cb 0 init alice-proj
-run_cb 0 -C alice-proj cases import "$SAMPLE/cases.csv"
-run_cb 0 -C alice-proj import --manifest "$SAMPLE/manifest.csv"
+sample_project alice-proj
 run_cb 0 -C alice-proj --coder alice codebook load "$CODEBOOK"
 # Coded before the copy: both copies have it.
 run_cb 0 -C alice-proj --coder alice code Int-1 --passage 5 exante.resilience

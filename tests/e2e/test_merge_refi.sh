@@ -8,8 +8,6 @@
 # no scratch project is left behind.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
 REFI="$CASEBOOK_TESTDATA/refi-qda"
 export TMPDIR="$WORK/tmp"  # the scratch projects go here; it must end empty
 mkdir -p "$TMPDIR"
@@ -17,9 +15,7 @@ mkdir -p "$TMPDIR"
 dump() { sqlite3 "$1/.casebook/store.sqlite" .dump; }
 no_scratch_left() { equals "$(ls -A "$TMPDIR")" "" "leftovers in TMPDIR"; }
 
-run_cb 0 init alice-proj
-run_cb 0 -C alice-proj cases import "$SAMPLE/cases.csv"
-run_cb 0 -C alice-proj import --manifest "$SAMPLE/manifest.csv"
+sample_project alice-proj
 run_cb 0 -C alice-proj --coder alice codebook load "$CODEBOOK"
 run_cb 0 -C alice-proj --coder alice code Int-1 --passage 5 exante.resilience
 cp -a alice-proj bob-proj

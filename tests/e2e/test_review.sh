@@ -7,13 +7,8 @@
 # review.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-CODEBOOK="$CASEBOOK_SOURCE_DIR/corpora/interdependence/codebook.xml"
-
-run_cb 0 init proj
+sample_project proj
 cd proj
-run_cb 0 cases import "$SAMPLE/cases.csv"
-run_cb 0 import --manifest "$SAMPLE/manifest.csv"
 run_cb 0 --coder alice codebook load "$CODEBOOK"
 
 run_cb 0 --coder alice code Int-1 --passage 3 expost.veto --dim direction=negative --dim strength=strong

@@ -8,8 +8,6 @@
 # output outside the project itself.
 source "$(dirname "$0")/lib.sh"
 
-SAMPLE="$CASEBOOK_SOURCE_DIR/corpora/sample"
-
 bash "$CASEBOOK_SOURCE_DIR/scripts/run-sample.sh" >account.txt 2>&1 || {
   cat account.txt >&2
   fail "scripts/run-sample.sh failed"

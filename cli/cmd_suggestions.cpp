@@ -184,7 +184,9 @@ void print_decided(const std::string& decision, const std::vector<std::int64_t>&
   std::cout << "\n";
 }
 
-// All of `ids` in one transaction: a failure decides none of them.
+// All of `ids` in one transaction: an error decides none of them, except
+// that with --all a suggestion whose code conflicts with an existing coding
+// stays pending and the others are decided.
 int decide(Context& ctx, const SuggestionArgs& a, const std::string& decision) {
   const std::string owner = ctx.require_coder();
   const std::vector<std::int64_t> ids = chosen_ids(ctx, a, owner);

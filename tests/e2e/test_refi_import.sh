@@ -109,5 +109,9 @@ before="$(project_state copy)"
 run_cb 1 -C copy import "$WORK/broken.qdpx"
 contains "$ERR" "broken.qdpx"
 equals "$(project_state copy)" "$before" "project after a failed import"
+# Options that describe one source are refused, not ignored.
+run_cb 2 -C copy import --case A --type interview "$WORK/first.qdpx"
+contains "$ERR" "--case, --type cannot be used when importing a REFI-QDA project"
+equals "$(project_state copy)" "$before" "project after a refused import"
 
 echo "PASS: refi import"

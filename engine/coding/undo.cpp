@@ -1,12 +1,15 @@
 #include "engine/coding/undo.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "engine/codebook/store_sync.hpp"
 #include "engine/codebook/xml.hpp"
 #include "engine/coding/codings.hpp"
 #include "engine/coding/memos.hpp"
 #include "engine/coding/review.hpp"
+#include "engine/coding/snapshot.hpp"
 #include "engine/coding/suggestions.hpp"
 #include "engine/coding/viewer.hpp"
 #include "engine/core/error.hpp"
@@ -152,6 +155,63 @@ std::string undo_blind(store::Store& store, const json& detail, const std::strin
   return std::string("blind mode is ") + (before.on ? "on" : "off") + " again";
 }
 
+// A merge is undone only while everything it wrote is as it wrote it:
+// otherwise someone's later work would be lost with it.
+void check_unchanged_since_merge(store::Store& store, std::int64_t id, const json& written) {
+  if (coding_state(store, id) != written) {
+    throw_conflict("coding " + std::to_string(id) +
+                       " has changed since the merge (reviewed, removed, or given memos or "
+                       "dimension values), so the merge cannot be undone without losing that",
+                   "undo or revert those changes first; 'casebook log' shows them");
+  }
+}
+
+// Codings (not added by the merge) that replaced a coding it added.
+void check_nothing_refers_to(store::Store& store, const std::vector<std::int64_t>& added) {
+  const std::set<std::int64_t> ours(added.begin(), added.end());
+  SQLite::Statement q(store.db(), "SELECT id FROM codings WHERE recoded_from = ?");
+  for (const std::int64_t id : added) {
+    q.reset();
+    q.bind(1, id);
+    while (q.executeStep()) {
+      if (ours.count(q.getColumn(0).getInt64())) continue;
+      throw_conflict("coding " + std::to_string(id) +
+                         ", added by the merge, was recoded since (as coding " +
+                         q.getColumn(0).getString() + ")",
+                     "undo the recode first");
+    }
+  }
+}
+
+// Undo of `casebook merge`: codings it added are deleted (they came from the
+// other copy, which still has them), codings it updated get their earlier
+// review, removal, dimension values and memos back. Codes it added are undone
+// separately: each was its own codebook.add entry, next on the undo stack.
+std::string undo_merge(store::Store& store, const json& detail) {
+  std::vector<std::int64_t> added;
+  for (const auto& a : detail.at("added")) {
+    check_unchanged_since_merge(store, a.at("id").get<std::int64_t>(), a.at("state"));
+    added.push_back(a.at("id").get<std::int64_t>());
+  }
+  for (const auto& u : detail.at("updated")) {
+    check_unchanged_since_merge(store, u.at("id").get<std::int64_t>(), u.at("after"));
+    if (u.contains("kept_both_as")) {
+      check_unchanged_since_merge(store, u.at("kept_both_as").get<std::int64_t>(),
+                                  u.at("kept_both_state"));
+      added.push_back(u.at("kept_both_as").get<std::int64_t>());
+    }
+  }
+  check_nothing_refers_to(store, added);
+  for (const auto& u : detail.at("updated")) {
+    restore_coding_state(store, u.at("id").get<std::int64_t>(), u.at("before"));
+  }
+  // Newest first: a recode the merge brought refers to the coding it replaced.
+  std::sort(added.rbegin(), added.rend());
+  delete_codings(store, added);
+  return "removed " + std::to_string(added.size()) + " coding(s) the merge added and put back " +
+         std::to_string(detail.at("updated").size()) + " coding(s) it updated";
+}
+
 std::string reverse(store::Store& store, const store::AuditEntry& entry, const std::string& coder) {
   const json detail = json::parse(entry.detail, nullptr, false);
   if (detail.is_discarded())
@@ -171,6 +231,18 @@ std::string reverse(store::Store& store, const store::AuditEntry& entry, const s
   if (a == "codebook.add") return undo_codebook_add(store, detail);
   if (a == "codebook.load") return undo_codebook_load(store, detail, coder);
   if (a == "blind.set") return undo_blind(store, detail, coder);
+  if (a == "project.merge") {
+    const auto recorded = [](const json& items, const char* key) {
+      return std::all_of(items.begin(), items.end(),
+                         [key](const json& item) { return item.contains(key); });
+    };
+    if (!recorded(detail.at("added"), "state") || !recorded(detail.at("updated"), "before")) {
+      throw_conflict("this merge (log entry " + std::to_string(entry.id) +
+                         ") was made by an earlier casebook that did not record what it changed",
+                     "restore a backup from before the merge");
+    }
+    return undo_merge(store, detail);
+  }
   throw_conflict("your last change (" + a + " " + entry.target + ", log entry " +
                      std::to_string(entry.id) + ") cannot be undone",
                  "imports, cases and speakers are changed again with their own commands "

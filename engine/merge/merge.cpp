@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "engine/codebook/store_sync.hpp"
+#include "engine/coding/snapshot.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/sha256.hpp"
 #include "engine/project/project.hpp"
@@ -690,11 +691,14 @@ MergeResult apply_merge(store::Store& ours, const MergePlan& plan, const std::st
       const std::int64_t code_id = t.code_id != 0 ? t.code_id : new_codes.at(lower(t.code_key));
       const std::int64_t id = insert_coding(ours, t, code_id, our_recoded_from(t));
       ids[t.their_id] = id;
-      added.push_back({{"id", id}, {"from", t.their_id}});
+      // The state written, so that undo can tell whether anyone changed it since.
+      added.push_back(
+          {{"id", id}, {"from", t.their_id}, {"state", coding::coding_state(ours, id)}});
       result.memos_added += t.memos.size();
       ++result.codings_added;
     }
     for (const auto& p : plan.pairings) {
+      const nlohmann::json before = coding::coding_state(ours, p.our_id);
       for (const auto& d : p.take) write_aspect(ours, p.our_id, d.aspect, p.theirs.state);
       if (p.resolution == Resolution::TakeTheirs) {
         for (const auto& d : p.conflicts) write_aspect(ours, p.our_id, d.aspect, p.theirs.state);
@@ -702,12 +706,16 @@ MergeResult apply_merge(store::Store& ours, const MergePlan& plan, const std::st
       write_memos(ours, p.our_id, p.new_memos);
       result.memos_added += p.new_memos.size();
       if (!p.take.empty() || p.resolution == Resolution::TakeTheirs) ++result.codings_updated;
-      nlohmann::json u = {{"id", p.our_id}, {"from", p.theirs.their_id}};
+      nlohmann::json u = {{"id", p.our_id},
+                          {"from", p.theirs.their_id},
+                          {"before", before},
+                          {"after", coding::coding_state(ours, p.our_id)}};
       if (!p.conflicts.empty()) u["resolution"] = to_string(p.resolution);
       if (p.resolution == Resolution::KeepBoth) {
         const std::int64_t id =
             insert_coding(ours, p.theirs, p.theirs.code_id, our_recoded_from(p.theirs));
         u["kept_both_as"] = id;
+        u["kept_both_state"] = coding::coding_state(ours, id);
         ++result.codings_added;
       }
       updated.push_back(std::move(u));

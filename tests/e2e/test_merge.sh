@@ -116,6 +116,29 @@ run_cb 0 agree --coders alice,bob --json
 equals "$(json_get "$OUT" '"expost.veto" in [c["code"] for c in d["codes"]]')" "True"
 cd ..
 
+# ---- undo: the merge taken back, then refused once its work was built on -------------------
+codings_state() {
+  sqlite3 "$1/.casebook/store.sqlite" "SELECT id, review_status, coalesce(reviewed_by, ''), coalesce(removed_at, ''), (SELECT group_concat(dimension || '=' || value) FROM coding_dimensions d WHERE d.coding_id = c.id), (SELECT group_concat(text) FROM memos m WHERE m.target_kind = 'coding' AND m.target_id = c.id AND m.removed_at IS NULL) FROM codings c ORDER BY id"
+}
+cp -a alice-proj undo-proj
+before="$(codings_state undo-proj)"
+run_cb 0 -C undo-proj --coder sam merge bob-proj --add-codes --on-conflict keep-both
+run_cb 0 -C undo-proj --coder sam undo
+contains "$OUT" "Undid project.merge"
+contains "$OUT" "coding(s) the merge added and put back"
+equals "$(codings_state undo-proj)" "$before" "codings after undoing the merge"
+run_cb 0 -C undo-proj --coder sam undo
+contains "$OUT" "codebook.add"
+run_cb 0 -C undo-proj check --deep
+# Merged again, and a merged coding reviewed since: undo refuses, changes nothing.
+run_cb 0 -C undo-proj --coder sam merge bob-proj --add-codes --on-conflict keep-both
+run_cb 0 -C undo-proj codings --coder bob --json
+run_cb 0 -C undo-proj --coder carol review reject "$(json_get "$OUT" 'd[-1]["id"]')" --reason "not this"
+state="$(codings_state undo-proj)"
+run_cb 1 -C undo-proj --coder sam undo
+contains "$ERR" "has changed since the merge"
+equals "$(codings_state undo-proj)" "$state" "codings after a refused undo"
+
 # ---- a store of another schema version is refused, unchanged ------------------------------
 cp -a bob-proj old-proj
 sqlite3 old-proj/.casebook/store.sqlite "PRAGMA user_version = 4"

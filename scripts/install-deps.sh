@@ -19,6 +19,8 @@ packages=(
   chromium
   # The man page is checked with groff and read with man; completion for bash and zsh.
   groff-base man-db bash-completion zsh
+  # The peers of bench/peers.sh (issue 10): Recoll, Omega, ripgrep; GNU time for memory.
+  recollcmd xapian-omega ripgrep time
   # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
   clang libclang-rt-14-dev
 )

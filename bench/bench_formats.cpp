@@ -617,7 +617,7 @@ void measure_pdfs(const Options& options) {
     ci::InputFile file{pdf.filename(), read_file(pdf), std::nullopt, std::nullopt};
     ours.bytes = ref.bytes = file.bytes.size();
     ours.pages = ref.pages = pdfinfo_pages(pdf);
-    const std::vector<std::string> command = {"pdftotext", "-enc", "UTF-8", "-eol",
+    const std::vector<std::string> command = {"pdftotext", "-enc",       "UTF-8", "-eol",
                                               "unix",      pdf.string(), "-"};
     std::vector<double> our_samples, ref_samples;
     try {

@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   std::ofstream(tool) << "#!/bin/sh\nexec tail -c +" << kHeader.size() + 1 << " \"$6\"\n";
   std::filesystem::permissions(tool, std::filesystem::perms::owner_all);
   const char* path = std::getenv("PATH");
-  const std::string new_path = fake_tool_dir.string() + ":" + (path != nullptr ? path : "/usr/bin:/bin");
+  const std::string new_path =
+      fake_tool_dir.string() + ":" + (path != nullptr ? path : "/usr/bin:/bin");
   ::setenv("PATH", new_path.c_str(), 1);
   return 0;
 }

@@ -81,8 +81,8 @@ inline std::vector<testing::ZipEntry> split_entries(std::string_view bytes,
     const std::string_view chunk = bytes.substr(pos, end - pos);
     const std::size_t newline = chunk.find('\n');
     if (newline != std::string_view::npos && newline > 0) {
-      entries.push_back({std::string(chunk.substr(0, newline)),
-                         std::string(chunk.substr(newline + 1)), true});
+      entries.push_back(
+          {std::string(chunk.substr(0, newline)), std::string(chunk.substr(newline + 1)), true});
     }
     pos = end + 1;
   }

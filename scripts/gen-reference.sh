@@ -434,18 +434,21 @@ def with_notes(desc, notes):
     return " ".join([desc] + notes).strip()
 
 
-def entry_notes(e):
+def entry_notes(e, literal=None):
+    """Required, several values, default, exclusions: the notes on an option,
+    with literals written by `literal` (Markdown code by default)."""
+    literal = literal or md_code
     notes = []
     if e.required:
         notes.append("Required.")
     if e.multi:
         notes.append("Takes several values.")
     if e.default is not None:
-        notes.append("Default: %s." % md_code(e.default))
+        notes.append("Default: %s." % literal(e.default))
     if e.excludes:
-        notes.append("Not with %s." % ", ".join(md_code(x) for x in e.excludes))
+        notes.append("Not with %s." % ", ".join(literal(x) for x in e.excludes))
     if e.needs:
-        notes.append("Needs %s." % ", ".join(md_code(x) for x in e.needs))
+        notes.append("Needs %s." % ", ".join(literal(x) for x in e.needs))
     return notes
 
 
@@ -566,18 +569,7 @@ def roff_names(e):
 
 
 def roff_notes(e):
-    notes = []
-    if e.required:
-        notes.append("Required.")
-    if e.multi:
-        notes.append("Takes several values.")
-    if e.default is not None:
-        notes.append("Default: %s." % roff_literal(e.default))
-    if e.excludes:
-        notes.append("Not with %s." % ", ".join(roff_literal(x) for x in e.excludes))
-    if e.needs:
-        notes.append("Needs %s." % ", ".join(roff_literal(x) for x in e.needs))
-    return notes
+    return entry_notes(e, roff_literal)
 
 
 def roff_usage(cmd):

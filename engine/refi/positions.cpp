@@ -42,7 +42,7 @@ std::vector<std::uint32_t> line_end_map(const std::u32string& stored, std::u32st
   for (std::size_t i = 0; i < stored.size(); ++i) {
     map[i] = static_cast<std::uint32_t>(le.size());
     const char32_t c = stored[i];
-    if (i == 0 && c == kBom) continue;
+    if (le.empty() && c == kBom) continue;  // every leading BOM, as normalize_line_endings
     if (c == '\r') {
       if (i + 1 < stored.size() && stored[i + 1] == '\n') continue;  // the LF stands for both
       le.push_back('\n');

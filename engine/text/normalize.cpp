@@ -89,7 +89,10 @@ std::string fold_for_index(std::string_view utf8) {
 }
 
 std::string normalize_line_endings(std::string_view utf8) {
-  if (utf8.substr(0, kUtf8Bom.size()) == kUtf8Bom) utf8.remove_prefix(kUtf8Bom.size());
+  // Every leading U+FEFF, not just one: a file can start with several (a BOM
+  // added to text that already had one), and dropping only the first would
+  // leave canonical text that changes when canonicalised again.
+  while (utf8.substr(0, kUtf8Bom.size()) == kUtf8Bom) utf8.remove_prefix(kUtf8Bom.size());
   // Most text has no CR at all: copy it in one go.
   const void* first_cr = std::memchr(utf8.data(), '\r', utf8.size());
   if (first_cr == nullptr) return std::string(utf8);

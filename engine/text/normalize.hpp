@@ -14,7 +14,7 @@ std::string to_nfc(std::string_view utf8);
 // NFKC_Casefold of valid UTF-8: the form of every index and query term.
 std::string fold_for_index(std::string_view utf8);
 
-// CRLF and lone CR become LF; a leading U+FEFF (BOM) is dropped.
+// CRLF and lone CR become LF; leading U+FEFFs (BOMs) are dropped.
 std::string normalize_line_endings(std::string_view utf8);
 
 // The full canonical form of decoded text: line endings, then NFC.

@@ -16,6 +16,9 @@
 # unitized.tsv): alpha and kappa for 1 M units x 3 coders, alpha >= 50x faster
 # than NLTK's on the same data; unitized alpha over 100 MB of double-coded text,
 # linear in text length.
+# RESULTS_DIR/peers-section.md, when present, is the "Against peers (issue 10)" section as
+# bench/peers.sh wrote it (bench/run.sh puts it there, or keeps the report's current one);
+# it goes in unchanged after the agreement section.
 
 set -euo pipefail
 
@@ -868,6 +871,11 @@ if [[ -s $RES/agreement.tsv && -s $RES/unitized.tsv ]]; then
   agreement_section
 fi
 
+if [[ -s $RES/peers-section.md ]]; then
+  echo
+  cat "$RES/peers-section.md"
+fi
+
 if [[ -f $HERE/analysis.md ]]; then
   echo
   cat "$HERE/analysis.md"
@@ -877,15 +885,21 @@ cat <<EOF
 
 ## Reproducing
 
-    bash bench/run.sh                 # this report (~17 min on 2 cores, plus the build)
+    bash bench/run.sh                 # this report: ~25 min on 2 cores plus the build, then the peers (~20-40 min)
+    CASEBOOK_BENCH_PEERS=0 bash bench/run.sh    # the same without the peers (their section is kept as it is)
     CASEBOOK_BENCH_REV=HEAD bash bench/run.sh   # the same for a clean export of a commit
     bash bench/run.sh --quick         # smoke run, writes bench/out/benchmarks-quick.md
     CASEBOOK_BENCH_KEEP=1 bash bench/run.sh --coding   # only the coding section (issue 4)
     bash bench/run.sh --agreement     # only the agreement section (issue 5, ~3 min plus the build)
+    bash bench/run.sh --peers         # only the "Against peers (issue 10)" section and its plot (~20-40 min plus the build)
+    PEERS_SIZES="100000 1000000" PEERS_REPEATS_LARGE=1 bash bench/run.sh --peers   # the same, its defaults spelled out
+    PEERS_BUILD=/path/to/build bash bench/peers.sh > section.md   # peers on a build of your own (see bash bench/peers.sh --help)
     CASEBOOK_BENCH_SIZES="10 100 1000" bash bench/run.sh   # up to 1 GB (adds ~15 min)
     bash bench/report.sh bench/out/results > /tmp/report.md   # re-render from the last results
 
 Raw results (TSV) stay in \`bench/out/results/\`; the corpora and projects are
-deleted at the end unless \`CASEBOOK_BENCH_KEEP=1\`. See the header of
-\`bench/run.sh\` for every setting.
+deleted at the end unless \`CASEBOOK_BENCH_KEEP=1\`. The peers keep theirs in
+\`bench/out/peers/results/\`, and each size's indexes in \`bench/out/peers/work-SIZE/\`
+(about 3.5 GB at 1 M passages) until the next peers run; their corpora are deleted unless
+\`PEERS_KEEP=1\`. See the headers of \`bench/run.sh\` and \`bench/peers.sh\` for every setting.
 EOF

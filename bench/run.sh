@@ -3,10 +3,17 @@
 # coding (auto-coding, `casebook code`) on a generated corpus; writes docs/benchmarks.md.
 #
 #   bash bench/run.sh            full run (10 MB and 100 MB corpora, flush-size
-#                                comparison, search and coding on 1 M passages;
-#                                ~25 min on 2 cores, plus the build)
-#   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; ~2 min); writes
-#                                bench/out/benchmarks-quick.md and bench/out/results-quick/
+#                                comparison, search and coding on 1 M passages, agreement;
+#                                ~25 min on 2 cores, plus the build), then bench/peers.sh
+#                                (casebook against SQLite FTS5, recollindex, omindex and rg
+#                                at 100 k and 1 M passages, issue 10; ~20-40 min more) for
+#                                the "Against peers (issue 10)" section and
+#                                docs/benchmarks-peers.svg. CASEBOOK_BENCH_PEERS=0 skips the
+#                                peers and keeps that section of the existing report as it is
+#   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; peers at 20 k passages,
+#                                1 import run, 20 search runs; ~6 min); writes
+#                                bench/out/benchmarks-quick.md (plot:
+#                                bench/out/benchmarks-peers-quick.svg) and bench/out/results-quick/
 #   bash bench/run.sh --coding   only the coding benchmark (issue 4: auto-coding and
 #                                `casebook code` on the 1 M-passage search project, ~8 min
 #                                plus ~7 min to build the project if it is not kept);
@@ -20,6 +27,14 @@
 #                                and replaces the "Agreement (issue 5)" section of
 #                                docs/benchmarks.md (with --quick: 100 k units, NLTK on 10 k,
 #                                5/10 MB, bench/out/benchmarks-quick.md). A full run includes it.
+#   bash bench/run.sh --peers    only the peers (issue 10): builds casebook, gen_corpus,
+#                                bench_search and bench_check, runs bench/peers.sh on that build
+#                                (its PEERS_* settings apply; see bash bench/peers.sh --help;
+#                                ~20-40 min at its defaults) and replaces the "Against peers
+#                                (issue 10)" section of docs/benchmarks.md and
+#                                docs/benchmarks-peers.svg; the rest of the report stays as it
+#                                was. Results in bench/out/peers/results/ (PEERS_OUT). With
+#                                --quick: 20 k passages, bench/out/benchmarks-quick.md.
 #
 # Everything can be sized through the environment:
 #   CASEBOOK_BENCH_SIZES           corpus sizes in MiB              (default "10 100"; quick "10")
@@ -61,7 +76,13 @@
 #   CASEBOOK_BENCH_DOC             report to write                  (default docs/benchmarks.md)
 #   CASEBOOK_BENCH_KEEP=1          keep corpora and projects; a kept search project with the
 #                                  same parameters is reused instead of re-imported
-#   CASEBOOK_BENCH_TIMEOUT         limit in seconds for any single command (default 3600)
+#   CASEBOOK_BENCH_TIMEOUT         limit in seconds for any single command (default 3600; not
+#                                  applied to bench/peers.sh as a whole)
+#   CASEBOOK_BENCH_PEERS=0         a full run skips bench/peers.sh and keeps the existing "Against
+#                                  peers (issue 10)" section of the report (default 1)
+#   PEERS_*                        passed to bench/peers.sh (sizes, runs, tools: see its --help);
+#                                  run.sh sets PEERS_BUILD to its build, PEERS_SVG beside the
+#                                  report and PEERS_SEED to CASEBOOK_BENCH_SEED unless set
 #
 # No timing here is asserted anywhere: the numbers are reported, with the
 # targets of the issue beside them.
@@ -72,11 +93,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 QUICK=0
 ONLY_CODING=0
 ONLY_AGREEMENT=0
+ONLY_PEERS=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --coding) ONLY_CODING=1 ;;
     --agreement) ONLY_AGREEMENT=1 ;;
+    --peers) ONLY_PEERS=1 ;;
     -h|--help) awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -125,6 +148,7 @@ else
   BUILD=${CASEBOOK_BENCH_BUILD:-$ROOT/build-bench}
 fi
 KEEP=${CASEBOOK_BENCH_KEEP:-0}
+PEERS=${CASEBOOK_BENCH_PEERS:-1}
 TIMEOUT=${CASEBOOK_BENCH_TIMEOUT:-3600}
 [[ $QUICK == 1 && -z $DOC ]] && DOC=$OUT/benchmarks-quick.md
 
@@ -135,6 +159,11 @@ RESULTS=$OUT/results
 [[ $QUICK == 1 ]] && RESULTS=$OUT/results-quick
 [[ $ONLY_CODING == 1 ]] && RESULTS=$RESULTS-coding  # results-coding, results-quick-coding
 [[ $ONLY_AGREEMENT == 1 ]] && RESULTS=$RESULTS-agreement  # results-agreement, results-quick-agreement
+[[ $ONLY_PEERS == 1 ]] && RESULTS=$RESULTS-peers  # only machine.tsv: bench/peers.sh keeps its own results
+if ((ONLY_CODING + ONLY_AGREEMENT + ONLY_PEERS > 1)); then
+  echo "run.sh: --coding, --agreement and --peers each run one part; give one of them" >&2
+  exit 2
+fi
 mkdir -p "$OUT" "$RESULTS"
 STARTED=$(date +%s)
 log() { printf '[%s +%4ds] %s\n' "$(date +%H:%M:%S)" $(( $(date +%s) - STARTED )) "$*" >&2; }
@@ -188,6 +217,8 @@ cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE="$BUILD_TYPE_WANTED" >"$OUT/cmake
   { tail -20 "$OUT/cmake-configure.log" >&2; die "cmake configure failed"; }
 if [[ $ONLY_AGREEMENT == 1 ]]; then
   BUILD_TARGETS=(bench_agreement)
+elif [[ $ONLY_PEERS == 1 ]]; then
+  BUILD_TARGETS=(casebook gen_corpus bench_search bench_check)
 else
   BUILD_TARGETS=(casebook gen_corpus bench_search bench_index bench_check bench_formats bench_coding bench_agreement)
 fi
@@ -218,7 +249,7 @@ machine() {
   {
     echo -e "date\t$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo -e "load_start\t$(cut -d' ' -f1-3 /proc/loadavg)"
-    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')$([[ $ONLY_CODING == 1 ]] && echo ' --coding')$([[ $ONLY_AGREEMENT == 1 ]] && echo ' --agreement')"
+    echo -e "command\t$(env | grep -E '^CASEBOOK_BENCH_' | sort | tr '\n' ' ')bash bench/run.sh$([[ $QUICK == 1 ]] && echo ' --quick')$([[ $ONLY_CODING == 1 ]] && echo ' --coding')$([[ $ONLY_AGREEMENT == 1 ]] && echo ' --agreement')$([[ $ONLY_PEERS == 1 ]] && echo ' --peers')"
     echo -e "cpu\t$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     local hv
     hv=$(lscpu | sed -n 's/^Hypervisor vendor: *//p' | head -1)
@@ -428,6 +459,46 @@ finish_machine() {
   } >>"$RESULTS/machine.tsv"
 }
 
+# ---- peers (issue 10): bench/peers.sh on this build ------------------------------
+# run_peers SECTION_FILE: runs bench/peers.sh (progress on stderr and in $OUT/peers.log), which
+# writes the whole "## Against peers (issue 10)" section to SECTION_FILE and the plot beside $DOC.
+PEERS_SECTION_HEADING="## Against peers (issue 10)"
+run_peers() {
+  local section=$1 svg
+  local -a penv=(PEERS_BUILD="$BUILD" PEERS_OUT="${PEERS_OUT:-$OUT/peers}" PEERS_SEED="${PEERS_SEED:-$SEED}")
+  if [[ $QUICK == 1 ]]; then
+    svg=$OUT/benchmarks-peers-quick.svg
+    penv+=(PEERS_SIZES="${PEERS_SIZES:-20000}" PEERS_REPEATS="${PEERS_REPEATS:-1}"
+      PEERS_SEARCH_RUNS="${PEERS_SEARCH_RUNS:-20}")
+  else
+    svg=$(dirname "$DOC")/benchmarks-peers.svg
+  fi
+  penv+=(PEERS_SVG="${PEERS_SVG-$svg}")
+  log "peers: bench/peers.sh (casebook against FTS5, recollindex, omindex and rg; log in $OUT/peers.log)"
+  if ! env "${penv[@]}" bash "$ROOT/bench/peers.sh" 2>&1 >"$section" | tee "$OUT/peers.log" >&2; then
+    die "bench/peers.sh failed (see $OUT/peers.log)"
+  fi
+  [[ -s $section ]] || die "bench/peers.sh wrote no section"
+}
+# keep_peers_section FILE: copies the current "Against peers" section of $DOC (if any) to FILE.
+keep_peers_section() {
+  [[ -f $DOC ]] || return 0
+  awk -v heading="$PEERS_SECTION_HEADING" '
+    index($0, heading) == 1 {on = 1; print; next}
+    on && /^## / {exit}
+    on && /^$/ {blank++; next}
+    on {while (blank > 0) {print ""; blank--} print}' "$DOC" >"$1"
+}
+
+if [[ $ONLY_PEERS == 1 ]]; then
+  mkdir -p "$(dirname "$DOC")"
+  run_peers "$OUT/peers-section.md"
+  log "writing the \"Against peers (issue 10)\" section of $DOC"
+  splice_section "$PEERS_SECTION_HEADING" "$OUT/peers-section.md"
+  log "done in $(( ($(date +%s) - STARTED) / 60 )) min $(( ($(date +%s) - STARTED) % 60 )) s: $DOC"
+  exit 0
+fi
+
 if [[ $ONLY_AGREEMENT == 1 ]]; then
   run_agreement
   finish_machine
@@ -582,6 +653,21 @@ printf 'index_mb\t%s\nstore_mb\t%s\nobjects_mb\t%s\n' "$index_mb" "$store_mb" "$
 # ---- agreement (issue 5) ---------------------------------------------------------
 if [[ $ONLY_CODING == 0 ]]; then
   run_agreement
+fi
+
+# ---- peers (issue 10) --------------------------------------------------------------
+rm -f -- "$RESULTS/peers-section.md"
+if [[ $ONLY_CODING == 0 ]]; then
+  if [[ $PEERS != 0 ]]; then
+    run_peers "$RESULTS/peers-section.md"
+  else
+    keep_peers_section "$RESULTS/peers-section.md"
+    if [[ -s $RESULTS/peers-section.md ]]; then
+      log "peers skipped (CASEBOOK_BENCH_PEERS=0): keeping the \"Against peers\" section of $DOC"
+    else
+      log "peers skipped (CASEBOOK_BENCH_PEERS=0) and $DOC has no \"Against peers\" section"
+    fi
+  fi
 fi
 
 # ---- the report ----------------------------------------------------------------

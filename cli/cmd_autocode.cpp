@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/shard_args.hpp"
 #include "engine/coding/suggestions.hpp"
 
 namespace casebook::cli {
@@ -13,6 +14,7 @@ void register_autocode(CLI::App& app, Context& ctx) {
     std::vector<std::string> codes;
     std::string unit = "passage";
     bool dry_run = false, json = false;
+    ShardArgs shards;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("autocode",
@@ -24,6 +26,7 @@ void register_autocode(CLI::App& app, Context& ctx) {
                   "suggest whole passages or matching sentences (passage|sentence)");
   cmd->add_flag("--dry-run", args->dry_run, "count the suggestions, store nothing");
   cmd->add_flag("--json", args->json, "print JSON");
+  add_shard_options(cmd, args->shards);
   cmd->footer(
       examples({"casebook --coder alice autocode",
                 "casebook autocode --code expost --unit sentence", "casebook suggestions next"}));
@@ -35,8 +38,10 @@ void register_autocode(CLI::App& app, Context& ctx) {
       options.unit = coding::parse_unit(args->unit);
       options.dry_run = args->dry_run;
       coding::AutocodeReport report;
-      ctx.write(
-          [&](project::Project& project) { report = coding::autocode(project, owner, options); });
+      ctx.write([&](project::Project& project) {
+        use_shard_args(project, args->shards);
+        report = coding::autocode(project, owner, options);
+      });
       if (args->json) {
         nlohmann::json codes = nlohmann::json::array();
         for (const auto& r : report.codes) {

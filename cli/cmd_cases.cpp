@@ -31,7 +31,7 @@ int import_sheet(Context& ctx, const std::string& file) {
   const std::string bytes = project::read_input_file(file, std::uintmax_t{64} << 20);
   cases::CaseSheet sheet = cases::parse_case_sheet(bytes, file);
   project::Project project = ctx.open_project();
-  project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+  project::WriteLock lock(project.lock_file(), project::write_lock_wait());
   store::WriteTransaction tx(project.store());
   auto result = store::import_cases(project.store(), sheet, file, ctx.coder_identity());
   tx.commit();

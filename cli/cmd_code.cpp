@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/shard_args.hpp"
 #include "engine/coding/codings.hpp"
 #include "engine/coding/targets.hpp"
 #include "engine/core/error.hpp"
@@ -21,6 +22,7 @@ struct CodeArgs {
   std::vector<std::string> dims;
   std::string memo;
   bool dry_run = false, json = false;
+  ShardArgs shards;  // for --query
 };
 
 // How many spans a dry run or a batch lists before "... and N more".
@@ -55,6 +57,12 @@ void check_arguments(const CodeArgs& a) {
   if (a.unit != "passage" && a.query.empty()) {
     throw_usage("--unit goes with --query",
                 "passages and sentences are chosen by --passage/--sentence");
+  }
+  const bool sharded =
+      !a.shards.shards.empty() || !a.shards.stub.empty() || a.shards.allow_partial;
+  if (sharded && a.query.empty()) {
+    throw_usage("--shard, --shards and --allow-partial go with --query",
+                "the other selectors read the store, not the index");
   }
 }
 
@@ -111,6 +119,7 @@ int run_code(Context& ctx, const CodeArgs& args) {
   std::vector<coding::Target> targets;
   coding::AddResult result;
   ctx.write([&](project::Project& project) {
+    use_shard_args(project, args.shards);
     targets = resolve(ctx, project, args);
     if (args.dry_run) {
       // Checks the code and dimension values too, so a dry run finds every error.
@@ -181,6 +190,7 @@ void register_code(CLI::App& app, Context& ctx) {
       ->allow_extra_args(false);
   cmd->add_option("--memo", args->memo, "a memo on the new coding(s)");
   cmd->add_flag("--dry-run", args->dry_run, "show what would be coded, write nothing");
+  add_shard_options(cmd, args->shards);
   cmd->add_flag("--json", args->json, "print JSON");
   cmd->footer(examples({
       "casebook code Int-7 --passage 12 expost.queuing --dim direction=negative",

@@ -190,7 +190,7 @@ int run_merge(Context& ctx, const MergeArgs& a) {
   {
     // Plan again under the lock, so what is written is what the store holds
     // now; the decisions carry over by their coding id.
-    project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+    project::WriteLock lock(project.lock_file(), project::write_lock_wait());
     store::WriteTransaction tx(project.store());
     plan = plan_for(project, a, other_dir);
     for (auto& p : plan.pairings) {

@@ -16,7 +16,7 @@ void register_reindex(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx] {
     ctx.run = [&ctx] {
       project::Project project = ctx.open_project();
-      project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+      project::WriteLock lock(project.lock_file(), project::write_lock_wait());
       auto progress = [](const project::RebuildProgress& p) {
         if (stderr_is_terminal()) {
           std::cerr << "\rindexing source " << p.sources_done << "/" << p.sources_total << "\033[K"

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/context.hpp"
+#include "cli/shard_args.hpp"
 #include "engine/search/query.hpp"
 #include "engine/search/searcher.hpp"
 
@@ -17,6 +18,7 @@ struct SearchArgs {
   std::size_t offset = 0;
   bool json = false, csv = false, count = false, exact = false;
   std::size_t context = 60;
+  ShardArgs shards;
 };
 
 // Matches are shown in reverse video on a terminal, and between [[ ]] in
@@ -57,6 +59,7 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int run_search(Context& ctx, const SearchArgs& args) {
   project::Project project = ctx.open_project();
+  use_shard_args(project, args.shards);
   search::SearchOptions options;
   options.offset = args.offset;
   options.limit = args.count ? 0 : args.limit;
@@ -133,11 +136,13 @@ void register_search(CLI::App& app, Context& ctx) {
   cmd->add_flag("--exact", args->exact,
                 "count all matches exactly (slower on large corpora; default: estimate)");
   json->excludes(csv);
+  add_shard_options(cmd, args->shards);
   cmd->footer(search::query_syntax_help() +
               examples({"casebook search 'veto NEAR/5 approval'",
                         "casebook search '\"shared service\" type:interview case:B'",
                         "casebook search 'standardis* outcome:dissolved date:2010..2015' --csv",
-                        "casebook search --count 'penalt* OR subsidy'"}));
+                        "casebook search --count 'penalt* OR subsidy'",
+                        "casebook search --shards shards/shards.stub 'veto NEAR/5 approval'"}));
   cmd->callback([&ctx, args] { ctx.run = [&ctx, args] { return run_search(ctx, *args); }; });
 }
 

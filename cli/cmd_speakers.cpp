@@ -66,7 +66,7 @@ int list(Context& ctx, const SpeakersArgs& args) {
 template <typename Change>
 void write_change(Context& ctx, Change change) {
   project::Project project = ctx.open_project();
-  project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+  project::WriteLock lock(project.lock_file(), project::write_lock_wait());
   store::WriteTransaction tx(project.store());
   change(project);
   tx.commit();

@@ -58,7 +58,7 @@ coding::Viewer Context::viewer(project::Project& project) const {
 
 void Context::write(const std::function<void(project::Project&)>& change) const {
   project::Project project = open_project();
-  project::WriteLock lock(project.lock_file(), std::chrono::seconds(30));
+  project::WriteLock lock(project.lock_file(), project::write_lock_wait());
   store::WriteTransaction tx(project.store());
   change(project);
   tx.commit();

@@ -71,6 +71,7 @@ void register_report(CLI::App& app, Context& ctx);
 void register_backup(CLI::App& app, Context& ctx);
 void register_restore(CLI::App& app, Context& ctx);
 void register_merge(CLI::App& app, Context& ctx);
+void register_shard(CLI::App& app, Context& ctx);
 
 // A plain text table: columns padded to the widest cell (in code points).
 class Table {

@@ -93,6 +93,7 @@ int run(int argc, char** argv) {
   casebook::cli::register_export(app, ctx);
   casebook::cli::register_report(app, ctx);
   casebook::cli::register_merge(app, ctx);
+  casebook::cli::register_shard(app, ctx);
   casebook::cli::register_backup(app, ctx);
   casebook::cli::register_restore(app, ctx);
 

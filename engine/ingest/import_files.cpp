@@ -21,7 +21,6 @@ namespace casebook::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::chrono::seconds kLockWait{30};
 
 // Orders paths as a file manager does: runs of digits by value, so
 // "minutes-2.txt" comes before "minutes-10.txt" (labels follow this order).
@@ -427,7 +426,7 @@ ImportSummary import_requests(project::Project& project, const std::vector<Sourc
                               const ImportOptions& options, const ImportProgress& progress) {
   validate_options(project, options, requests.size());
   for (const SourceRequest& request : requests) validate_request(project, request);
-  project::WriteLock lock(project.lock_file(), kLockWait);
+  project::WriteLock lock(project.lock_file(), project::write_lock_wait());
   FileImporter importer(project, options);
   ImportSummary summary;
   for (std::size_t i = 0; i < requests.size(); ++i) {

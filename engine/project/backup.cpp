@@ -193,7 +193,7 @@ RestoreReport restore_project(const fs::path& backup_arg, const fs::path& target
   report.project = target;
   std::optional<WriteLock> lock;
   if (has_project) {
-    lock.emplace(data / "write.lock", std::chrono::seconds(30));
+    lock.emplace(data / "write.lock", write_lock_wait());
     report.kept_previous = aside_name(data);
     rename_into_place(data, *report.kept_previous);
   }
@@ -202,7 +202,7 @@ RestoreReport restore_project(const fs::path& backup_arg, const fs::path& target
   lock.reset();
   Project restored = Project::open(target);
   {
-    WriteLock restored_lock(restored.lock_file(), std::chrono::seconds(30));
+    WriteLock restored_lock(restored.lock_file(), write_lock_wait());
     report.passages_indexed = rebuild_index(restored);
   }
   report.sources = count_rows(restored.store().db(), "SELECT count(*) FROM sources");

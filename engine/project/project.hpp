@@ -12,9 +12,14 @@
 // creates it) private to the user: mode 0700, the store 0600.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "engine/store/store.hpp"
+
+namespace casebook::index {
+struct OpenedShards;
+}
 
 namespace casebook::project {
 
@@ -48,10 +53,18 @@ class Project {
 
   store::Store& store() { return store_; }
 
+  // Shards that searches of this project read instead of its own index (set
+  // by use_shards in shards.hpp); null for the project's own index.
+  const index::OpenedShards* search_shards() const { return search_shards_.get(); }
+  void set_search_shards(std::shared_ptr<const index::OpenedShards> shards) {
+    search_shards_ = std::move(shards);
+  }
+
  private:
   Project(std::filesystem::path root, store::Store store);
   std::filesystem::path root_;
   store::Store store_;
+  std::shared_ptr<const index::OpenedShards> search_shards_;
 };
 
 // Walks up from `start` to the directory holding `.casebook/store.sqlite`.

@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <thread>
 
 #include "engine/core/error.hpp"
@@ -23,6 +26,22 @@ int open_lock_file(const std::filesystem::path& lock_file) {
 }
 
 }  // namespace
+
+std::chrono::milliseconds write_lock_wait() {
+  constexpr long kDefaultSeconds = 30;
+  constexpr long kMaxSeconds = 24 * 60 * 60;
+  const char* env = std::getenv("CASEBOOK_LOCK_WAIT");
+  if (env == nullptr || *env == '\0') return std::chrono::seconds(kDefaultSeconds);
+  const std::string text(env);
+  const bool digits = text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) {
+                        return c >= '0' && c <= '9';
+                      });
+  if (!digits || std::stol(text) > kMaxSeconds) {
+    throw_usage("CASEBOOK_LOCK_WAIT=" + text + " is not a number of seconds from 0 to 86400",
+                "set it to how long a command should wait for another writer, or unset it");
+  }
+  return std::chrono::seconds(std::stol(text));
+}
 
 WriteLock::WriteLock(const std::filesystem::path& lock_file, std::chrono::milliseconds wait)
     : fd_(open_lock_file(lock_file)) {

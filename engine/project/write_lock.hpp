@@ -9,6 +9,12 @@
 
 namespace casebook::project {
 
+// How long a writer waits for another to finish before it gives up with
+// "project busy": CASEBOOK_LOCK_WAIT seconds (0 = do not wait; for scripts
+// that would rather retry), else 30 s. Error(Usage) naming the variable for
+// a value that is not a whole number of seconds up to a day.
+std::chrono::milliseconds write_lock_wait();
+
 class WriteLock {
  public:
   // Waits up to `wait` for the lock, then throws Error(Busy) with a retry hint.

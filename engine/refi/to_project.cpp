@@ -36,7 +36,6 @@
 namespace casebook::refi {
 namespace {
 
-constexpr std::chrono::seconds kLockWait{30};
 
 // ---- small helpers ----
 
@@ -128,7 +127,7 @@ class Importer {
   }
 
   ImportReport run(bool codebook_only) {
-    project::WriteLock lock(project_.lock_file(), kLockWait);
+    project::WriteLock lock(project_.lock_file(), project::write_lock_wait());
     plan_codes();
     if (!codebook_only) plan_sources();
     if (codebook_only) report_other_parts();

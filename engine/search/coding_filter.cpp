@@ -231,8 +231,23 @@ std::vector<std::int64_t> coded_passage_ids(store::Store& store, const CodingFil
   }
 }
 
+namespace {
+
+// The passages' id terms ORed, weightless: what a remote server can run.
+Xapian::Query passage_term_query(const std::vector<std::int64_t>& passage_ids) {
+  std::vector<std::string> terms;
+  terms.reserve(passage_ids.size());
+  for (std::int64_t id : passage_ids) terms.push_back(index::passage_id_term(id));
+  if (terms.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
+}
+
+}  // namespace
+
 Xapian::Query passage_set_query(const Xapian::Database& db,
-                                const std::vector<std::int64_t>& passage_ids) {
+                                const std::vector<std::int64_t>& passage_ids, IndexLayout layout) {
+  if (layout == IndexLayout::Sharded) return passage_term_query(passage_ids);
   auto docids = std::make_shared<std::vector<Xapian::docid>>();
   docids->reserve(passage_ids.size());
   for (std::int64_t id : passage_ids) {
@@ -247,9 +262,9 @@ Xapian::Query passage_set_query(const Xapian::Database& db,
 }
 
 CodingResolver store_coding_resolver(store::Store& store, const Xapian::Database& db,
-                                     std::optional<std::string> visible_coder) {
-  return [&store, db, visible_coder = std::move(visible_coder)](const CodingFilter& filter) {
-    return passage_set_query(db, coded_passage_ids(store, filter, visible_coder));
+                                     std::optional<std::string> visible_coder, IndexLayout layout) {
+  return [&store, db, visible_coder = std::move(visible_coder), layout](const CodingFilter& filter) {
+    return passage_set_query(db, coded_passage_ids(store, filter, visible_coder), layout);
   };
 }
 

@@ -32,14 +32,23 @@ namespace casebook::search {
 std::vector<std::int64_t> coded_passage_ids(store::Store& store, const CodingFilter& filter,
                                             const std::optional<std::string>& visible_coder);
 
+// How the index being searched is laid out, which decides how a set of
+// passages is matched: one database looks the docids up once and matches
+// them from memory; shards get the passages' id terms instead, because
+// Xapian hands a custom matcher each shard's own docids, and remote shards
+// (xapian-tcpsrv) cannot run it at all.
+enum class IndexLayout { Single, Sharded };
+
 // A boolean (weightless) query matching the documents of `passage_ids` in
 // `db`; passages missing from the index are skipped. MatchNothing if none.
 Xapian::Query passage_set_query(const Xapian::Database& db,
-                                const std::vector<std::int64_t>& passage_ids);
+                                const std::vector<std::int64_t>& passage_ids,
+                                IndexLayout layout = IndexLayout::Single);
 
 // The resolver the searcher passes to parse_query: both of the above.
 // `store` and `db` must outlive it.
 CodingResolver store_coding_resolver(store::Store& store, const Xapian::Database& db,
-                                     std::optional<std::string> visible_coder);
+                                     std::optional<std::string> visible_coder,
+                                     IndexLayout layout = IndexLayout::Single);
 
 }  // namespace casebook::search

@@ -7,6 +7,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/index/fields.hpp"
+#include "engine/index/shards.hpp"
 #include "engine/index/terms.hpp"
 #include "engine/index/writer.hpp"
 #include "engine/search/coding_filter.hpp"
@@ -57,6 +58,11 @@ SearchHit make_hit(project::Project& project, const Xapian::MSetIterator& it,
   hit.weight = parsed.has_text ? it.get_weight() : 0.0;
   hit.passage_id = std::stoll(it.get_document().get_data());
   auto ref = store::find_passage(project.store(), hit.passage_id);
+  if (!ref && project.search_shards() != nullptr) {
+    throw_data("the shards refer to passage " + std::to_string(hit.passage_id) +
+                   ", which is not in the project: they are out of date or from another project",
+               "make them again with 'casebook shard'");
+  }
   if (!ref) {
     throw_internal("the index refers to passage " + std::to_string(hit.passage_id) +
                        ", which is not in the store",
@@ -101,9 +107,36 @@ std::vector<std::string> unknown_filter_values(const Xapian::Database& db,
   return warnings;
 }
 
-ParsedQuery parse_for(project::Project& project, const Xapian::Database& db,
+// The index a search reads: the project's own, or the shards it was given.
+struct SearchIndex {
+  Xapian::Database db;
+  IndexLayout layout = IndexLayout::Single;
+};
+
+SearchIndex open_search_index(project::Project& project) {
+  if (const index::OpenedShards* shards = project.search_shards()) {
+    return {shards->db, IndexLayout::Sharded};
+  }
+  return {index::open_index_for_reading(project.index_dir()), IndexLayout::Single};
+}
+
+ParsedQuery parse_for(project::Project& project, const SearchIndex& index,
                       const std::string& query, const SearchOptions& options) {
-  return parse_query(query, &db, store_coding_resolver(project.store(), db, options.visible_coder));
+  return parse_query(query, &index.db,
+                     store_coding_resolver(project.store(), index.db, options.visible_coder,
+                                           index.layout));
+}
+
+// A remote shard that fails after it was opened (its server stopped, the
+// network went) surfaces as a Xapian::NetworkError anywhere in a search.
+template <typename Run>
+auto answering_shards(Run run) -> decltype(run()) {
+  try {
+    return run();
+  } catch (const Xapian::NetworkError& e) {
+    throw_io("a shard stopped answering during the search: " + e.get_description(),
+             "check that every xapian-tcpsrv is running, then search again");
+  }
 }
 
 // Filters alone do not rank: such results come in store order.
@@ -117,12 +150,11 @@ Xapian::doccount clamp(std::size_t n, const Xapian::Database& db) {
   return static_cast<Xapian::doccount>(std::min<std::size_t>(n, db.get_doccount()));
 }
 
-}  // namespace
-
-SearchResult search(project::Project& project, const std::string& query,
-                    const SearchOptions& options) {
-  Xapian::Database db = index::open_index_for_reading(project.index_dir());
-  ParsedQuery parsed = parse_for(project, db, query, options);
+SearchResult search_index(project::Project& project, const std::string& query,
+                          const SearchOptions& options) {
+  const SearchIndex index = open_search_index(project);
+  const Xapian::Database& db = index.db;
+  ParsedQuery parsed = parse_for(project, index, query, options);
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
   if (!parsed.has_text) unranked(enquire);
@@ -137,6 +169,7 @@ SearchResult search(project::Project& project, const std::string& query,
   text::Segmenter segmenter;
   index::TermMaker terms;
   SourceCache sources;
+  mset.fetch();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(project, it, parsed, segmenter, terms, sources));
   }
@@ -144,14 +177,17 @@ SearchResult search(project::Project& project, const std::string& query,
   return result;
 }
 
-std::vector<std::int64_t> matching_passages(project::Project& project, const std::string& query,
-                                            const SearchOptions& options) {
-  Xapian::Database db = index::open_index_for_reading(project.index_dir());
-  ParsedQuery parsed = parse_for(project, db, query, options);
+std::vector<std::int64_t> matching_passages_in_index(project::Project& project,
+                                                     const std::string& query,
+                                                     const SearchOptions& options) {
+  const SearchIndex index = open_search_index(project);
+  const Xapian::Database& db = index.db;
+  ParsedQuery parsed = parse_for(project, index, query, options);
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
   unranked(enquire);  // the order is not wanted, so skip BM25 altogether
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  mset.fetch();  // remote shards send the documents in one go, not one request each
   std::vector<std::int64_t> ids;
   ids.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -159,6 +195,18 @@ std::vector<std::int64_t> matching_passages(project::Project& project, const std
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+}  // namespace
+
+SearchResult search(project::Project& project, const std::string& query,
+                    const SearchOptions& options) {
+  return answering_shards([&] { return search_index(project, query, options); });
+}
+
+std::vector<std::int64_t> matching_passages(project::Project& project, const std::string& query,
+                                            const SearchOptions& options) {
+  return answering_shards([&] { return matching_passages_in_index(project, query, options); });
 }
 
 Snippet make_snippet(const std::string& text, const std::vector<text::Span>& matches,

@@ -26,6 +26,13 @@ std::int64_t count_pending_index_work(Store& store) {
   return store.db().execAndGet("SELECT count(*) FROM index_outbox").getInt64();
 }
 
+std::int64_t index_generation(Store& store) {
+  return store.db()
+      .execAndGet(
+          "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'index_outbox'), 0)")
+      .getInt64();
+}
+
 void mark_index_work_done(Store& store, const std::vector<std::int64_t>& done) {
   SQLite::Statement del(store.db(), "DELETE FROM index_outbox WHERE id = ?");
   for (std::int64_t id : done) {

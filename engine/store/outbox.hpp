@@ -23,5 +23,8 @@ std::vector<OutboxEntry> pending_index_work(Store& store, std::int64_t after_id 
 std::int64_t count_pending_index_work(Store& store);
 // Deletes the entries with ids in `done` (after the index committed them).
 void mark_index_work_done(Store& store, const std::vector<std::int64_t>& done);
+// How many index changes the store has ever queued (outbox ids are never
+// reused): a stamp that grows with every change the index must follow.
+std::int64_t index_generation(Store& store);
 
 }  // namespace casebook::store

@@ -55,7 +55,8 @@ WriteLock::WriteLock(const std::filesystem::path& lock_file, std::chrono::millis
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd_);
       throw Error(ErrorKind::Busy, "project busy: another casebook command is writing to it",
-                  "retry when it has finished");
+                  "retry when it has finished (a command waits CASEBOOK_LOCK_WAIT seconds for "
+                  "another, 30 by default)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "engine/core/sha256.hpp"
@@ -154,6 +156,47 @@ BOOST_AUTO_TEST_CASE(waiting_for_a_held_lock_times_out_as_busy) {
   held.reset();
   WriteLock taken(lock_file, std::chrono::milliseconds(0));
   BOOST_TEST((WriteLock::try_acquire(lock_file) == nullptr));
+}
+
+namespace {
+// Sets an environment variable for one test and restores it afterwards.
+class EnvGuard {
+ public:
+  EnvGuard(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) saved_ = old;
+    ::setenv(name, value, 1);
+  }
+  ~EnvGuard() {
+    if (saved_) {
+      ::setenv(name_, saved_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  EnvGuard(const EnvGuard&) = delete;
+  EnvGuard& operator=(const EnvGuard&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> saved_;
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_wait_comes_from_casebook_lock_wait_or_is_thirty_seconds) {
+  using std::chrono::seconds;
+  {
+    EnvGuard unset("CASEBOOK_LOCK_WAIT", "");
+    BOOST_TEST((casebook::project::write_lock_wait() == seconds(30)));
+  }
+  for (const auto& [text, expected] : {std::pair{"0", 0}, {"5", 5}, {"86400", 86400}}) {
+    EnvGuard set("CASEBOOK_LOCK_WAIT", text);
+    BOOST_TEST((casebook::project::write_lock_wait() == seconds(expected)), text);
+  }
+  for (const char* bad : {"-1", "1.5", "ten", "86401", "99999999999", " 5"}) {
+    EnvGuard set("CASEBOOK_LOCK_WAIT", bad);
+    expect_error(ErrorKind::Usage, [] { casebook::project::write_lock_wait(); },
+                 std::string("CASEBOOK_LOCK_WAIT=") + bad);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_waited_for_lock_is_released_by_its_destructor) {

@@ -6,12 +6,12 @@
 # (a kind per positional: file, dir, words:a,b or -; a trailing + repeats it).
 __casebook_spec() {
   case "$1" in
-    '') subs='init import sources show search cases check reindex harvest speakers codebook code uncode codings memo autocode suggestions log undo blind review agree disagreements audit pseudonyms series triangulate matrix export report merge backup restore'; opts='-h --help --version -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
+    '') subs='init import sources show search cases check reindex harvest speakers codebook code uncode codings memo autocode suggestions log undo blind review agree disagreements audit pseudonyms series triangulate matrix export report merge shard backup restore'; opts='-h --help --version -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'init') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='dir' ;;
     'import') subs=''; opts='-h --help --manifest --case --type --label --date --council --attr --encoding --format --transcript --no-transcript --replace --max-size --json -C --project --coder'; vopts='--manifest --case --type --label --date --council --attr --encoding --format --max-size -C --project --coder'; pos='file+' ;;
     'sources') subs=''; opts='-h --help --type --case --json --csv -C --project --coder'; vopts='--type --case -C --project --coder'; pos='' ;;
     'show') subs=''; opts='-h --help -p --passage --sentences --json -C --project --coder'; vopts='-p --passage -C --project --coder'; pos='-' ;;
-    'search') subs=''; opts='-h --help -n --limit --offset --context --json --csv --count --exact -C --project --coder'; vopts='-n --limit --offset --context -C --project --coder'; pos='-+' ;;
+    'search') subs=''; opts='-h --help -n --limit --offset --context --json --csv --count --exact --shard --shards --allow-partial -C --project --coder'; vopts='-n --limit --offset --context --shard --shards -C --project --coder'; pos='-+' ;;
     'cases') subs='import list show'; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'cases import') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='file' ;;
     'cases list') subs=''; opts='-h --help --json -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
@@ -29,14 +29,14 @@ __casebook_spec() {
     'codebook export') subs=''; opts='-h --help -o --out --output -C --project --coder'; vopts='-o --out --output -C --project --coder'; pos='' ;;
     'codebook import') subs=''; opts='-h --help --json -C --project --coder'; vopts='-C --project --coder'; pos='file' ;;
     'codebook add') subs=''; opts='-h --help --name --definition --include --exclude --colour --memo --dimension -C --project --coder'; vopts='--name --definition --include --exclude --colour --memo --dimension -C --project --coder'; pos='-' ;;
-    'code') subs=''; opts='-h --help --passage --sentence --range --match --occurrence --query --unit --speaker --heading --dim --memo --dry-run --json -C --project --coder'; vopts='--passage --sentence --range --match --occurrence --query --unit --speaker --heading --dim --memo -C --project --coder'; pos='-+' ;;
+    'code') subs=''; opts='-h --help --passage --sentence --range --match --occurrence --query --unit --speaker --heading --dim --memo --dry-run --shard --shards --allow-partial --json -C --project --coder'; vopts='--passage --sentence --range --match --occurrence --query --unit --speaker --heading --dim --memo --shard --shards -C --project --coder'; pos='-+' ;;
     'uncode') subs=''; opts='-h --help --reason -C --project --coder'; vopts='--reason -C --project --coder'; pos='-+' ;;
     'codings') subs=''; opts='-h --help --source --code --coder --case --removed --include-rejected --status --limit --json --csv -C --project'; vopts='--source --code --coder --case --status --limit -C --project'; pos='' ;;
     'memo') subs='add list remove'; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'memo add') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='-+' ;;
     'memo list') subs=''; opts='-h --help --json -C --project --coder'; vopts='-C --project --coder'; pos='-+' ;;
     'memo remove') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='-' ;;
-    'autocode') subs=''; opts='-h --help --code --unit --dry-run --json -C --project --coder'; vopts='--code --unit -C --project --coder'; pos='' ;;
+    'autocode') subs=''; opts='-h --help --code --unit --dry-run --json --shard --shards --allow-partial -C --project --coder'; vopts='--code --unit --shard --shards -C --project --coder'; pos='' ;;
     'suggestions') subs='next accept reject skip list review'; opts='-h --help --code --json -C --project --coder'; vopts='--code -C --project --coder'; pos='' ;;
     'suggestions next') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='' ;;
     'suggestions accept') subs=''; opts='-h --help --all --source --match --dim --memo -C --project --coder'; vopts='--source --match --dim --memo -C --project --coder'; pos='-' ;;
@@ -79,6 +79,7 @@ __casebook_spec() {
     'export cases') subs=''; opts='-h --help -f --format -o --out --no-pseudonyms --fragment --landscape -C --project --coder'; vopts='-f --format -o --out -C --project --coder'; pos='' ;;
     'report') subs=''; opts='-h --help -o --out --title --no-pseudonyms --by --min-sources --min-types --min-informants --min-councils --min-contradicting --include-unreviewed --codes --coders --start-attribute --end-attribute --events-attribute -C --project --coder'; vopts='-o --out --title --by --min-sources --min-types --min-informants --min-councils --min-contradicting --codes --coders --start-attribute --end-attribute --events-attribute -C --project --coder'; pos='' ;;
     'merge') subs=''; opts='-h --help --dry-run --coders --on-conflict --add-codes -v --verbose --report -C --project --coder'; vopts='--coders --on-conflict --report -C --project --coder'; pos='file' ;;
+    'shard') subs=''; opts='-h --help --out -C --project --coder'; vopts='--out -C --project --coder'; pos='-' ;;
     'backup') subs=''; opts='-h --help -C --project --coder'; vopts='-C --project --coder'; pos='dir' ;;
     'restore') subs=''; opts='-h --help --to --replace -C --project --coder'; vopts='--to -C --project --coder'; pos='dir' ;;
     *) subs=''; opts=''; vopts=''; pos='' ;;
@@ -91,12 +92,15 @@ __casebook_value() {
     'import|--manifest') echo 'file' ;;
     'import|--type') echo 'words:interview focus-group minutes agenda report options-paper business-case press' ;;
     'import|--format') echo 'words:text markdown pdf moderngov html survey webvtt srt sbv docx odt' ;;
+    'search|--shard') echo 'dir' ;;
     'speakers map|--role') echo 'words:unknown informant interviewer other' ;;
     'codebook export|-o'|'codebook export|--out'|'codebook export|--output') echo 'file' ;;
     'code|--unit') echo 'words:passage sentence' ;;
+    'code|--shard') echo 'dir' ;;
     'codings|--coder') echo '' ;;
     'codings|--status') echo 'words:unreviewed accepted rejected' ;;
     'autocode|--unit') echo 'words:passage sentence' ;;
+    'autocode|--shard') echo 'dir' ;;
     'log|--coder') echo '' ;;
     'review|--coder') echo '' ;;
     'review|--status') echo 'words:unreviewed accepted rejected' ;;
@@ -125,6 +129,7 @@ __casebook_value() {
     'report|--by') echo 'words:outcome sub-outcome case' ;;
     'merge|--on-conflict') echo 'words:keep-ours take-theirs keep-both ask' ;;
     'merge|--report') echo 'file' ;;
+    'shard|--out') echo 'dir' ;;
     'restore|--to') echo 'dir' ;;
     *'|-C'|*'|--project') echo 'dir' ;;
   esac

@@ -83,11 +83,13 @@ same_hits() {  # same_hits QUERY SHARD-ARGS...
   equals "$(printf '%s' "$OUT" | $keep)" "$expected" "hits of $q through $*"
   run_cb 0 -C proj search --count "$q"
   expected="$OUT"
+  [ "$expected" -gt 0 ] || fail "$q finds nothing, so it proves nothing"
   run_cb 0 -C proj search --count "$@" "$q"
   equals "$OUT" "$expected" "count of $q through $*"
 }
 for q in 'council' '"shared service"' 'queu* NEAR/5 staff' 'partnership code:exante' \
-         'council -code:exante' 'outcome:dissolved budget' 'saving*' 'saving* council'; do
+         'council -code:exante' 'outcome:dissolved budget' 'saving* council' \
+         'council date:2010..2015 -type:interview' 'veto OR defer*' 'case:C speaker:Int-8'; do
   same_hits "$q" "${REMOTE[@]}"
   same_hits "$q" --shards shards/shards.stub
   same_hits "$q" --shards remote.stub

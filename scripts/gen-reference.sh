@@ -978,6 +978,8 @@ ENVIRONMENT = [
                        " (without either, the login name; commands that code require one of the two)"),
     ("CASEBOOK_INDEX_FLUSH_MB", "megabytes of index changes an import holds in memory before"
                                 " committing them to the search index (default 2)"),
+    ("CASEBOOK_LOCK_WAIT", "seconds a command that writes waits for another that is writing"
+                           " before it gives up with \"project busy\" (default 30; 0 gives up at once)"),
     ("CASEBOOK_KILL_AFTER_WRITES", "for crash-safety tests only: the process kills itself with"
                                    " SIGKILL at its N-th row written to the store"),
     ("CASEBOOK_COUNT_WRITES", "for crash-safety tests only: a file to which each store"

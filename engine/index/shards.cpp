@@ -36,26 +36,6 @@ std::optional<long long> parse_integer(const std::string& text) {
 
 std::string shard_dir_name(int number) { return "shard-" + std::to_string(number); }
 
-// Removes a directory tree unless released: a split that fails or throws
-// leaves no half-built shards behind.
-class RemoveOnFailure {
- public:
-  explicit RemoveOnFailure(fs::path dir) : dir_(std::move(dir)) {}
-  RemoveOnFailure(const RemoveOnFailure&) = delete;
-  RemoveOnFailure& operator=(const RemoveOnFailure&) = delete;
-  ~RemoveOnFailure() {
-    if (armed_) {
-      std::error_code ignored;
-      fs::remove_all(dir_, ignored);
-    }
-  }
-  void release() { armed_ = false; }
-
- private:
-  fs::path dir_;
-  bool armed_ = true;
-};
-
 void stamp_shard(Xapian::WritableDatabase& shard, const ShardStamp& stamp) {
   shard.set_metadata(kProjectKey, stamp.project_id);
   shard.set_metadata(kSetKey, stamp.set_id);
@@ -199,8 +179,8 @@ std::vector<ShardAddress> read_shard_stub(const fs::path& stub) {
   return shards;
 }
 
-std::vector<Xapian::doccount> split_index(const fs::path& index_dir, const fs::path& out_dir,
-                                          int count, const ShardOrigin& origin) {
+ShardSetWriter::ShardSetWriter(const fs::path& out_dir, int count, const ShardOrigin& origin)
+    : out_dir_(out_dir) {
   if (count < 1 || count > kMaxShards) {
     throw_usage("shard: the number of shards must be from 1 to " + std::to_string(kMaxShards));
   }
@@ -210,39 +190,70 @@ std::vector<Xapian::doccount> split_index(const fs::path& index_dir, const fs::p
                    "give a new directory, or remove the old shards first");
   }
   const fs::path parent = out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();
-  const fs::path partial = parent / ("." + out_dir.filename().string() + ".partial");
-  fs::remove_all(partial, ec);  // left by a split that was killed
-  if (!fs::create_directories(partial, ec) || ec) {
-    throw_io("shard: cannot create " + partial.string() + ": " + ec.message(),
+  partial_ = parent / ("." + out_dir.filename().string() + ".partial");
+  fs::remove_all(partial_, ec);  // left by a split that was killed
+  if (!fs::create_directories(partial_, ec) || ec) {
+    throw_io("shard: cannot create " + partial_.string() + ": " + ec.message(),
              "check that the parent directory exists and is writable");
   }
-  RemoveOnFailure cleanup(partial);
+  try {
+    for (int i = 1; i <= count; ++i) {
+      shards_.emplace_back((partial_ / shard_dir_name(i)).string(), Xapian::DB_CREATE);
+    }
+  } catch (...) {
+    fs::remove_all(partial_, ec);
+    throw;
+  }
+  stamp_ = ShardStamp{origin.project_id, random_hex_id(), 0, count, origin.generation, 0};
+}
 
-  const Xapian::Database source(index_dir.string());
-  ShardStamp stamp{origin.project_id, random_hex_id(), 0, count, origin.generation,
-                   static_cast<std::int64_t>(source.get_doccount())};
-  std::vector<Xapian::WritableDatabase> shards;
-  for (int i = 1; i <= count; ++i) {
-    shards.emplace_back((partial / shard_dir_name(i)).string(), Xapian::DB_CREATE);
-  }
-  const auto n = static_cast<Xapian::docid>(count);
-  for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
-    const Xapian::docid did = *it;
-    shards[(did - 1) % n].replace_document((did - 1) / n + 1, source.get_document(did));
-  }
+ShardSetWriter::~ShardSetWriter() {
+  if (finished_) return;
+  shards_.clear();  // close the databases before removing their files
+  std::error_code ignored;
+  fs::remove_all(partial_, ignored);
+}
+
+void ShardSetWriter::add(Xapian::docid docid, const Xapian::Document& doc,
+                         std::size_t text_bytes) {
+  const auto n = static_cast<Xapian::docid>(shards_.size());
+  shards_[(docid - 1) % n].replace_document((docid - 1) / n + 1, doc);
+  ++stamp_.documents;
+  uncommitted_bytes_ += text_bytes;
+  if (uncommitted_bytes_ >= flush_bytes_) commit_all();
+}
+
+void ShardSetWriter::commit_all() {
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  uncommitted_bytes_ = 0;
+}
+
+std::vector<Xapian::doccount> ShardSetWriter::finish() {
   std::vector<Xapian::doccount> sizes;
-  for (int i = 0; i < count; ++i) {
-    stamp.number = i + 1;
-    stamp_shard(shards[i], stamp);
-    shards[i].commit();
-    sizes.push_back(shards[i].get_doccount());
-    shards[i].close();
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    stamp_.number = static_cast<int>(i) + 1;
+    stamp_shard(shards_[i], stamp_);
+    shards_[i].commit();
+    sizes.push_back(shards_[i].get_doccount());
+    shards_[i].close();
   }
-  write_stub(partial / "shards.stub", count);
-  fs::rename(partial, out_dir, ec);
-  if (ec) throw_io("shard: cannot move the shards to " + out_dir.string() + ": " + ec.message());
-  cleanup.release();
+  write_stub(partial_ / "shards.stub", static_cast<int>(shards_.size()));
+  std::error_code ec;
+  fs::rename(partial_, out_dir_, ec);
+  if (ec) throw_io("shard: cannot move the shards to " + out_dir_.string() + ": " + ec.message());
+  finished_ = true;
   return sizes;
+}
+
+std::vector<Xapian::doccount> split_index(const fs::path& index_dir, const fs::path& out_dir,
+                                          int count, const ShardOrigin& origin) {
+  const Xapian::Database source(index_dir.string());
+  ShardSetWriter writer(out_dir, count, origin);
+  for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+    const Xapian::Document doc = source.get_document(*it);
+    writer.add(*it, doc, doc.get_data().size());
+  }
+  return writer.finish();
 }
 
 OpenedShards open_shards(const std::vector<ShardAddress>& shards,

@@ -57,11 +57,45 @@ struct ShardOrigin {
   std::int64_t generation = 0;  // the store's index generation
 };
 
-// Splits the index at `index_dir` into `count` shards in `out_dir` (which
-// must not exist), named shard-1 ... shard-N, each stamped with `origin`,
-// plus `shards.stub` listing them. Built in a temporary directory beside
-// `out_dir` and renamed into place, so a failed split leaves nothing.
-// Returns the documents in each shard.
+// Writes a new set of `count` shards into `out_dir` (which must not exist),
+// named shard-1 ... shard-N, each stamped with `origin`, plus `shards.stub`
+// listing them. Built in a hidden directory beside `out_dir` and renamed
+// into place by finish(), so a writer destroyed before finish() (an error, a
+// kill) leaves nothing.
+class ShardSetWriter {
+ public:
+  ShardSetWriter(const std::filesystem::path& out_dir, int count, const ShardOrigin& origin);
+  ShardSetWriter(const ShardSetWriter&) = delete;
+  ShardSetWriter& operator=(const ShardSetWriter&) = delete;
+  ~ShardSetWriter();
+
+  // Adds the document the whole index holds as `docid` to the shard it
+  // belongs to, under the docid that keeps its place when the shards are
+  // searched together. `text_bytes` is what the document's text weighs, for
+  // committing every `flush_bytes` of text (bounding memory).
+  void add(Xapian::docid docid, const Xapian::Document& doc, std::size_t text_bytes);
+  void set_flush_bytes(std::size_t bytes) { flush_bytes_ = bytes; }
+
+  // Stamps and commits every shard, writes the stub, moves the set into
+  // place. Returns the documents in each shard.
+  std::vector<Xapian::doccount> finish();
+
+ private:
+  void commit_all();
+
+  std::filesystem::path out_dir_;
+  std::filesystem::path partial_;
+  ShardStamp stamp_;
+  std::vector<Xapian::WritableDatabase> shards_;
+  std::size_t flush_bytes_ = std::size_t{2} << 20;
+  std::size_t uncommitted_bytes_ = 0;
+  bool finished_ = false;
+};
+
+// Splits the index at `index_dir` into a new shard set by copying its
+// documents (see ShardSetWriter). Copying reads every term's positions back
+// from the index, so a project rebuilds its shards from the store instead
+// (project::shard_project_index), which is several times faster.
 std::vector<Xapian::doccount> split_index(const std::filesystem::path& index_dir,
                                           const std::filesystem::path& out_dir, int count,
                                           const ShardOrigin& origin);

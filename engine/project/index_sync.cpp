@@ -10,9 +10,8 @@
 
 namespace casebook::project {
 namespace fs = std::filesystem;
-namespace {
 
-std::size_t default_flush_bytes() {
+std::size_t index_flush_bytes() {
   if (const char* mb = std::getenv("CASEBOOK_INDEX_FLUSH_MB")) {
     long value = std::strtol(mb, nullptr, 10);
     if (value > 0) return static_cast<std::size_t>(value) << 20;
@@ -21,6 +20,8 @@ std::size_t default_flush_bytes() {
   // 8 MB with half the peak memory, and bounds memory however big an import.
   return std::size_t{2} << 20;
 }
+
+namespace {
 
 std::vector<std::string> outcome_terms(store::Store& store, std::int64_t source_id) {
   std::vector<std::string> out;
@@ -61,7 +62,7 @@ void for_each_passage_doc(store::Store& store, std::int64_t source_id,
 }
 
 IndexSync::IndexSync(Project& project)
-    : project_(project), writer_(project.index_dir()), flush_bytes_(default_flush_bytes()) {}
+    : project_(project), writer_(project.index_dir()), flush_bytes_(index_flush_bytes()) {}
 
 void IndexSync::apply(const store::OutboxEntry& entry) {
   writer_.remove_source(entry.source_id);
@@ -136,7 +137,7 @@ std::int64_t rebuild_index(Project& project,
   std::int64_t passages = 0;
   try {
     index::IndexWriter writer(fresh);
-    std::size_t flush = default_flush_bytes();
+    std::size_t flush = index_flush_bytes();
     for (const store::SourceInfo& source : sources) {
       for_each_passage_doc(project.store(), source.id, [&](const index::PassageDoc& doc) {
         writer.add_passage(doc);

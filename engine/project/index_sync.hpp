@@ -21,6 +21,9 @@
 
 namespace casebook::project {
 
+// Text between index commits: CASEBOOK_INDEX_FLUSH_MB megabytes, else 2 MB.
+std::size_t index_flush_bytes();
+
 // Builds the index documents of one source from the store and hands them to
 // `sink` (the text they view lives only during the call).
 void for_each_passage_doc(store::Store& store, std::int64_t source_id,

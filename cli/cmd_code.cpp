@@ -58,8 +58,7 @@ void check_arguments(const CodeArgs& a) {
     throw_usage("--unit goes with --query",
                 "passages and sentences are chosen by --passage/--sentence");
   }
-  const bool sharded =
-      !a.shards.shards.empty() || !a.shards.stub.empty() || a.shards.allow_partial;
+  const bool sharded = !a.shards.shards.empty() || !a.shards.stub.empty() || a.shards.allow_partial;
   if (sharded && a.query.empty()) {
     throw_usage("--shard, --shards and --allow-partial go with --query",
                 "the other selectors read the store, not the index");

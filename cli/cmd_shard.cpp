@@ -35,15 +35,14 @@ void register_shard(CLI::App& app, Context& ctx) {
       Table table({"shard", "passages"});
       Xapian::doccount total = 0;
       for (std::size_t i = 0; i < summary.documents.size(); ++i) {
-        table.add({args->out + "/shard-" + std::to_string(i + 1),
-                   std::to_string(summary.documents[i])});
+        table.add(
+            {args->out + "/shard-" + std::to_string(i + 1), std::to_string(summary.documents[i])});
         total += summary.documents[i];
       }
       table.print(std::cout);
       std::cout << "Split " << total << " passage(s) into " << summary.documents.size()
                 << " shard(s); they list themselves in " << summary.stub.string() << "\n"
-                << "Search them: casebook search --shards " << summary.stub.string()
-                << " QUERY\n"
+                << "Search them: casebook search --shards " << summary.stub.string() << " QUERY\n"
                 << "Serve them: xapian-tcpsrv --port PORT " << args->out
                 << "/shard-N (one per shard), listed as 'remote HOST:PORT' lines\n";
       return 0;

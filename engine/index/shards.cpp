@@ -34,7 +34,9 @@ std::optional<long long> parse_integer(const std::string& text) {
   return std::stoll(text);
 }
 
-std::string shard_dir_name(int number) { return "shard-" + std::to_string(number); }
+std::string shard_dir_name(int number) {
+  return "shard-" + std::to_string(number);
+}
 
 void stamp_shard(Xapian::WritableDatabase& shard, const ShardStamp& stamp) {
   shard.set_metadata(kProjectKey, stamp.project_id);
@@ -63,8 +65,8 @@ ShardStamp read_stamp(const Xapian::Database& db, const std::string& name) {
   auto count = parse_integer(db.get_metadata(kCountKey));
   auto generation = parse_integer(db.get_metadata(kGenerationKey));
   auto documents = parse_integer(db.get_metadata(kDocumentsKey));
-  if (stamp.project_id.empty() || stamp.set_id.empty() || !number || !count || !generation || !documents || *count < 1 ||
-      *count > kMaxShards || *number < 1 || *number > *count) {
+  if (stamp.project_id.empty() || stamp.set_id.empty() || !number || !count || !generation ||
+      !documents || *count < 1 || *count > kMaxShards || *number < 1 || *number > *count) {
     throw_data("shard " + name + " is not a casebook shard (it has no valid shard stamp)",
                "make shards from a project with 'casebook shard N --out DIR'");
   }
@@ -214,8 +216,7 @@ ShardSetWriter::~ShardSetWriter() {
   fs::remove_all(partial_, ignored);
 }
 
-void ShardSetWriter::add(Xapian::docid docid, const Xapian::Document& doc,
-                         std::size_t text_bytes) {
+void ShardSetWriter::add(Xapian::docid docid, const Xapian::Document& doc, std::size_t text_bytes) {
   const auto n = static_cast<Xapian::docid>(shards_.size());
   shards_[(docid - 1) % n].replace_document((docid - 1) / n + 1, doc);
   ++stamp_.documents;
@@ -282,9 +283,9 @@ OpenedShards open_shards(const std::vector<ShardAddress>& shards,
   std::map<int, std::string> by_number;
   for (const OpenedShard& shard : opened) {
     if (shard.stamp.set_id != first.set_id || shard.stamp.count != first.count) {
-      throw_data("shards " + opened.front().name + " and " + shard.name +
-                     " come from different splits",
-                 "list the shards of one 'casebook shard' run");
+      throw_data(
+          "shards " + opened.front().name + " and " + shard.name + " come from different splits",
+          "list the shards of one 'casebook shard' run");
     }
     auto [it, inserted] = by_number.emplace(shard.stamp.number, shard.name);
     if (!inserted) {
@@ -299,8 +300,8 @@ OpenedShards open_shards(const std::vector<ShardAddress>& shards,
     if (!by_number.count(i)) absent.push_back(i);
   }
   if (!absent.empty()) {
-    const std::string which = "shard(s) " + shard_list(absent) + " of " +
-                              std::to_string(first.count);
+    const std::string which =
+        "shard(s) " + shard_list(absent) + " of " + std::to_string(first.count);
     if (!options.allow_partial) {
       throw_data(which + " not listed, so results would be partial",
                  "list every shard of the set (the stub file written by 'casebook shard' "

@@ -43,12 +43,12 @@ std::vector<ShardAddress> read_shard_stub(const std::filesystem::path& stub);
 
 // What splitting recorded in every shard.
 struct ShardStamp {
-  std::string project_id;        // the project the index belongs to
-  std::string set_id;            // the same in every shard of one split
-  int number = 0;                // 1-based place in the set
-  int count = 0;                 // shards in the set
-  std::int64_t generation = 0;   // the store's index generation when split
-  std::int64_t documents = 0;    // documents in the whole index when split
+  std::string project_id;       // the project the index belongs to
+  std::string set_id;           // the same in every shard of one split
+  int number = 0;               // 1-based place in the set
+  int count = 0;                // shards in the set
+  std::int64_t generation = 0;  // the store's index generation when split
+  std::int64_t documents = 0;   // documents in the whole index when split
 };
 
 // Where the index being split comes from.
@@ -112,8 +112,8 @@ struct OpenShardsOptions {
 // The shards opened as one database.
 struct OpenedShards {
   Xapian::Database db;
-  ShardStamp stamp;                   // of the set (number is 0)
-  std::vector<std::string> missing;   // with allow_partial: what did not answer, and why
+  ShardStamp stamp;                  // of the set (number is 0)
+  std::vector<std::string> missing;  // with allow_partial: what did not answer, and why
 };
 
 // Opens every shard, checks that they form one complete set (same set id,

@@ -21,7 +21,6 @@ namespace casebook::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-
 // Orders paths as a file manager does: runs of digits by value, so
 // "minutes-2.txt" comes before "minutes-10.txt" (labels follow this order).
 bool natural_less(const std::string& a, const std::string& b) {

@@ -4,13 +4,13 @@
 #include <memory>
 
 #include "engine/core/error.hpp"
+#include "engine/index/fields.hpp"
+#include "engine/index/writer.hpp"
 #include "engine/project/index_sync.hpp"
 #include "engine/project/write_lock.hpp"
 #include "engine/store/outbox.hpp"
 #include "engine/store/project_id.hpp"
 #include "engine/store/sources.hpp"
-#include "engine/index/fields.hpp"
-#include "engine/index/writer.hpp"
 
 namespace casebook::project {
 
@@ -28,8 +28,8 @@ void write_passages(Project& project, index::ShardSetWriter& writer) {
       const std::string id_term = index::passage_id_term(passage.passage_id);
       Xapian::PostingIterator it = live.postlist_begin(id_term);
       if (it == live.postlist_end(id_term)) {
-        throw_data("passage " + std::to_string(passage.passage_id) + " of " +
-                       source.label + " is missing from the index",
+        throw_data("passage " + std::to_string(passage.passage_id) + " of " + source.label +
+                       " is missing from the index",
                    "run 'casebook check', then 'casebook reindex', and shard again");
       }
       writer.add(*it, builder.build(passage), passage.text.size());
@@ -70,9 +70,10 @@ std::vector<std::string> use_shards(Project& project,
   }
   if (opened->stamp.generation > generation) {
     // Only a project restored from an older backup is behind its own shards.
-    throw_data("the shards hold changes this project does not have (was it restored from a "
-                   "backup made before them?)",
-               "make the shards again with 'casebook shard N --out DIR'");
+    throw_data(
+        "the shards hold changes this project does not have (was it restored from a "
+        "backup made before them?)",
+        "make the shards again with 'casebook shard N --out DIR'");
   }
   std::vector<std::string> notes = opened->missing;
   if (opened->stamp.generation < generation) {

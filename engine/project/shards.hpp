@@ -14,8 +14,8 @@
 namespace casebook::project {
 
 struct ShardSummary {
-  std::filesystem::path stub;                // DIR/shards.stub
-  std::vector<Xapian::doccount> documents;   // per shard
+  std::filesystem::path stub;               // DIR/shards.stub
+  std::vector<Xapian::doccount> documents;  // per shard
   std::int64_t generation = 0;
 };
 

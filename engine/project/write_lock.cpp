@@ -4,8 +4,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -33,9 +33,8 @@ std::chrono::milliseconds write_lock_wait() {
   const char* env = std::getenv("CASEBOOK_LOCK_WAIT");
   if (env == nullptr || *env == '\0') return std::chrono::seconds(kDefaultSeconds);
   const std::string text(env);
-  const bool digits = text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits = text.size() <= 6 && std::all_of(text.begin(), text.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || std::stol(text) > kMaxSeconds) {
     throw_usage("CASEBOOK_LOCK_WAIT=" + text + " is not a number of seconds from 0 to 86400",
                 "set it to how long a command should wait for another writer, or unset it");

@@ -36,7 +36,6 @@
 namespace casebook::refi {
 namespace {
 
-
 // ---- small helpers ----
 
 std::string lower(std::string s) {

@@ -263,9 +263,10 @@ Xapian::Query passage_set_query(const Xapian::Database& db,
 
 CodingResolver store_coding_resolver(store::Store& store, const Xapian::Database& db,
                                      std::optional<std::string> visible_coder, IndexLayout layout) {
-  return [&store, db, visible_coder = std::move(visible_coder), layout](const CodingFilter& filter) {
-    return passage_set_query(db, coded_passage_ids(store, filter, visible_coder), layout);
-  };
+  return
+      [&store, db, visible_coder = std::move(visible_coder), layout](const CodingFilter& filter) {
+        return passage_set_query(db, coded_passage_ids(store, filter, visible_coder), layout);
+      };
 }
 
 }  // namespace casebook::search

@@ -120,11 +120,11 @@ SearchIndex open_search_index(project::Project& project) {
   return {index::open_index_for_reading(project.index_dir()), IndexLayout::Single};
 }
 
-ParsedQuery parse_for(project::Project& project, const SearchIndex& index,
-                      const std::string& query, const SearchOptions& options) {
-  return parse_query(query, &index.db,
-                     store_coding_resolver(project.store(), index.db, options.visible_coder,
-                                           index.layout));
+ParsedQuery parse_for(project::Project& project, const SearchIndex& index, const std::string& query,
+                      const SearchOptions& options) {
+  return parse_query(
+      query, &index.db,
+      store_coding_resolver(project.store(), index.db, options.visible_coder, index.layout));
 }
 
 // A remote shard that fails after it was opened (its server stopped, the

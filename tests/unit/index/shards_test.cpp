@@ -148,8 +148,12 @@ BOOST_AUTO_TEST_CASE(a_split_refuses_a_bad_count_or_an_existing_directory_and_le
   expect_error(ErrorKind::Usage, [&] { split_index(index, dir / "a", 5000, {"p", 1}); });
   BOOST_TEST(!fs::exists(dir / "a"));
   fs::create_directory(dir / "taken");
-  expect_error(ErrorKind::Conflict, [&] { split_index(index, dir / "taken", 2, {"p", 1}); },
-               "already exists");
+  expect_error(
+      ErrorKind::Conflict,
+      [&] {
+        split_index(index, dir / "taken", 2, {"p", 1});
+      },
+      "already exists");
   BOOST_TEST(fs::is_empty(dir / "taken"));
   // A split of something that is not an index fails and cleans up.
   fs::create_directory(dir / "empty");
@@ -163,7 +167,8 @@ BOOST_AUTO_TEST_CASE(an_incomplete_set_is_refused_unless_partial_results_are_all
   split_index(make_index(dir), dir / "out", 3, {"p", 1});
   auto two = set_of(dir / "out", 3);
   two.erase(two.begin() + 1);
-  expect_error(ErrorKind::Data, [&] { open_shards(two); }, "shard(s) 2 of 3 not listed");
+  expect_error(
+      ErrorKind::Data, [&] { open_shards(two); }, "shard(s) 2 of 3 not listed");
   OpenShardsOptions partial;
   partial.allow_partial = true;
   const auto opened = open_shards(two, partial);
@@ -177,13 +182,15 @@ BOOST_AUTO_TEST_CASE(a_shard_that_cannot_be_opened_is_an_io_error_naming_it) {
   split_index(make_index(dir), dir / "out", 2, {"p", 1});
   auto shards = set_of(dir / "out", 2);
   shards[1] = local(dir / "gone");
-  expect_error(ErrorKind::Io, [&] { open_shards(shards); }, (dir / "gone").string());
+  expect_error(
+      ErrorKind::Io, [&] { open_shards(shards); }, (dir / "gone").string());
   OpenShardsOptions partial;
   partial.allow_partial = true;
   const auto opened = open_shards(shards, partial);
   BOOST_TEST(opened.missing.size() == 2u);  // why it is missing, and that results are partial
   shards[0] = local(dir / "gone-too");
-  expect_error(ErrorKind::Io, [&] { open_shards(shards, partial); }, "no shard answered");
+  expect_error(
+      ErrorKind::Io, [&] { open_shards(shards, partial); }, "no shard answered");
 }
 
 BOOST_AUTO_TEST_CASE(mixed_duplicated_and_foreign_databases_are_refused) {
@@ -195,13 +202,15 @@ BOOST_AUTO_TEST_CASE(mixed_duplicated_and_foreign_databases_are_refused) {
   partial.allow_partial = true;
   const std::vector<ShardAddress> mixed{local(dir / "one" / "shard-1"),
                                         local(dir / "two" / "shard-2")};
-  expect_error(ErrorKind::Data, [&] { open_shards(mixed, partial); }, "different splits");
+  expect_error(
+      ErrorKind::Data, [&] { open_shards(mixed, partial); }, "different splits");
   const std::vector<ShardAddress> twice{local(dir / "one" / "shard-1"),
                                         local(dir / "one" / "shard-1"),
                                         local(dir / "one" / "shard-2")};
-  expect_error(ErrorKind::Data, [&] { open_shards(twice, partial); }, "same shard");
-  expect_error(ErrorKind::Data, [&] { open_shards({local(index)}, partial); },
-               "not a casebook shard");
+  expect_error(
+      ErrorKind::Data, [&] { open_shards(twice, partial); }, "same shard");
+  expect_error(
+      ErrorKind::Data, [&] { open_shards({local(index)}, partial); }, "not a casebook shard");
   expect_error(ErrorKind::Usage, [&] { open_shards({}); });
 }
 
@@ -218,7 +227,8 @@ BOOST_AUTO_TEST_CASE(addresses_are_remote_with_a_port_and_local_otherwise) {
   BOOST_TEST(dir.path == fs::path("shards/shard-1"));
   BOOST_TEST(!parse_shard_address("./odd:name").remote);
   for (const char* bad : {"host:", "host:0", "host:65536", "host:http", "host:-1"}) {
-    expect_error(ErrorKind::Usage, [&] { parse_shard_address(bad); }, bad);
+    expect_error(
+        ErrorKind::Usage, [&] { parse_shard_address(bad); }, bad);
   }
   expect_error(ErrorKind::Usage, [&] { parse_shard_address(""); });
 }
@@ -236,17 +246,22 @@ BOOST_AUTO_TEST_CASE(stub_files_skip_comments_accept_crlf_and_name_bad_lines) {
   BOOST_TEST(listed[3].path == fs::path("/abs/shard"));
 
   write_file(dir / "kind.stub", "remote a:1\nprog xapian-progsrv /x\n");
-  expect_error(ErrorKind::Data, [&] { read_shard_stub(dir / "kind.stub"); }, "kind.stub line 2");
+  expect_error(
+      ErrorKind::Data, [&] { read_shard_stub(dir / "kind.stub"); }, "kind.stub line 2");
   write_file(dir / "port.stub", "remote a:b\n");
-  expect_error(ErrorKind::Data, [&] { read_shard_stub(dir / "port.stub"); }, "port.stub line 1");
+  expect_error(
+      ErrorKind::Data, [&] { read_shard_stub(dir / "port.stub"); }, "port.stub line 1");
   write_file(dir / "extra.stub", "auto one two\n");
-  expect_error(ErrorKind::Data, [&] { read_shard_stub(dir / "extra.stub"); }, "line 1");
+  expect_error(
+      ErrorKind::Data, [&] { read_shard_stub(dir / "extra.stub"); }, "line 1");
   write_file(dir / "empty.stub", "# nothing\n\n");
-  expect_error(ErrorKind::Data, [&] { read_shard_stub(dir / "empty.stub"); }, "names no shard");
-  expect_error(ErrorKind::NotFound, [&] { read_shard_stub(dir / "missing.stub"); },
-               "missing.stub");
+  expect_error(
+      ErrorKind::Data, [&] { read_shard_stub(dir / "empty.stub"); }, "names no shard");
+  expect_error(
+      ErrorKind::NotFound, [&] { read_shard_stub(dir / "missing.stub"); }, "missing.stub");
   write_file(dir / "huge.stub", std::string(2 << 20, 'x'));
-  expect_error(ErrorKind::Data, [&] { read_shard_stub(dir / "huge.stub"); }, "huge.stub");
+  expect_error(
+      ErrorKind::Data, [&] { read_shard_stub(dir / "huge.stub"); }, "huge.stub");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -194,8 +194,9 @@ BOOST_AUTO_TEST_CASE(the_wait_comes_from_casebook_lock_wait_or_is_thirty_seconds
   }
   for (const char* bad : {"-1", "1.5", "ten", "86401", "99999999999", " 5"}) {
     EnvGuard set("CASEBOOK_LOCK_WAIT", bad);
-    expect_error(ErrorKind::Usage, [] { casebook::project::write_lock_wait(); },
-                 std::string("CASEBOOK_LOCK_WAIT=") + bad);
+    expect_error(
+        ErrorKind::Usage, [] { casebook::project::write_lock_wait(); },
+        std::string("CASEBOOK_LOCK_WAIT=") + bad);
   }
 }
 

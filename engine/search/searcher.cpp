@@ -169,7 +169,10 @@ SearchResult search_index(project::Project& project, const std::string& query,
   text::Segmenter segmenter;
   index::TermMaker terms;
   SourceCache sources;
-  mset.fetch();
+  // Remote shards then send the page's documents in one go, not one request
+  // each. Only from the first hit: Xapian 1.4's MSet::fetch() indexes past
+  // its items when the MSet starts at an offset (found by AddressSanitizer).
+  if (options.offset == 0) mset.fetch();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(project, it, parsed, segmenter, terms, sources));
   }
@@ -187,7 +190,7 @@ std::vector<std::int64_t> matching_passages_in_index(project::Project& project,
   enquire.set_query(parsed.query);
   unranked(enquire);  // the order is not wanted, so skip BM25 altogether
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-  mset.fetch();  // remote shards send the documents in one go, not one request each
+  mset.fetch();  // remote shards send the documents in one go (the MSet starts at 0)
   std::vector<std::int64_t> ids;
   ids.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {

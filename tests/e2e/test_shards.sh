@@ -94,6 +94,11 @@ for q in 'council' '"shared service"' 'queu* NEAR/5 staff' 'partnership code:exa
   same_hits "$q" --shards shards/shards.stub
   same_hits "$q" --shards remote.stub
 done
+# A later page of hits, too.
+run_cb 0 -C proj search --json --limit 5 --offset 3 council
+page="$(printf '%s' "$OUT" | without_estimates)"
+run_cb 0 -C proj search --json --limit 5 --offset 3 --shards remote.stub council
+equals "$(printf '%s' "$OUT" | without_estimates)" "$page" "the second page through the shards"
 run_cb 0 -C proj search --count --shards remote.stub 'council'
 [ "$OUT" -gt 0 ] || fail "no remote hits for council"
 

@@ -18,7 +18,8 @@
 # linear in text length.
 # RESULTS_DIR/peers-section.md, when present, is the "Against peers (issue 10)" section as
 # bench/peers.sh wrote it (bench/run.sh puts it there, or keeps the report's current one);
-# it goes in unchanged after the agreement section.
+# it goes in unchanged after the agreement section, followed by RESULTS_DIR/shards-section.md
+# (bench/shards.sh's "Sharded search (issue 10)" section) when present.
 
 set -euo pipefail
 
@@ -876,6 +877,11 @@ if [[ -s $RES/peers-section.md ]]; then
   cat "$RES/peers-section.md"
 fi
 
+if [[ -s $RES/shards-section.md ]]; then
+  echo
+  cat "$RES/shards-section.md"
+fi
+
 if [[ -f $HERE/analysis.md ]]; then
   echo
   cat "$HERE/analysis.md"
@@ -894,6 +900,7 @@ cat <<EOF
     bash bench/run.sh --peers         # only the "Against peers (issue 10)" section and its plot (~20-40 min plus the build)
     PEERS_SIZES="100000 1000000" PEERS_REPEATS_LARGE=1 bash bench/run.sh --peers   # the same, its defaults spelled out
     PEERS_BUILD=/path/to/build bash bench/peers.sh > section.md   # peers on a build of your own (see bash bench/peers.sh --help)
+    bash bench/shards.sh --update-doc  # only the "Sharded search (issue 10)" section, on the peers' 1M-passage project (~10 min)
     CASEBOOK_BENCH_SIZES="10 100 1000" bash bench/run.sh   # up to 1 GB (adds ~15 min)
     bash bench/report.sh bench/out/results > /tmp/report.md   # re-render from the last results
 

@@ -30,10 +30,11 @@
 #   bash bench/run.sh --peers    only the peers (issue 10): builds casebook, gen_corpus,
 #                                bench_search and bench_check, runs bench/peers.sh on that build
 #                                (its PEERS_* settings apply; see bash bench/peers.sh --help;
-#                                ~20-40 min at its defaults) and replaces the "Against peers
-#                                (issue 10)" section of docs/benchmarks.md and
-#                                docs/benchmarks-peers.svg; the rest of the report stays as it
-#                                was. Results in bench/out/peers/results/ (PEERS_OUT). With
+#                                ~20-40 min at its defaults), then bench/shards.sh on the largest
+#                                casebook project it left (~10 min), and replaces the "Against
+#                                peers (issue 10)" and "Sharded search (issue 10)" sections of
+#                                docs/benchmarks.md and docs/benchmarks-peers.svg; the rest of
+#                                the report stays as it was. Results in bench/out/peers/results/ (PEERS_OUT). With
 #                                --quick: 20 k passages, bench/out/benchmarks-quick.md.
 #
 # Everything can be sized through the environment:
@@ -480,21 +481,38 @@ run_peers() {
   fi
   [[ -s $section ]] || die "bench/peers.sh wrote no section"
 }
-# keep_peers_section FILE: copies the current "Against peers" section of $DOC (if any) to FILE.
-keep_peers_section() {
+# ---- sharded search (issue 10): bench/shards.sh on the peers' largest casebook project ----
+SHARDS_SECTION_HEADING="## Sharded search (issue 10)"
+# run_shards SECTION_FILE: runs bench/shards.sh (log in $OUT/shards.log) on the largest
+# casebook project bench/peers.sh left, writing the "Sharded search" section to SECTION_FILE.
+run_shards() {
+  local section=$1 project
+  project=$(ls -d "${PEERS_OUT:-$OUT/peers}"/work-*/index-casebook 2>/dev/null | sort -t- -k2 -n | tail -1)
+  [[ -n $project ]] || die "no casebook project from bench/peers.sh to shard"
+  log "shards: bench/shards.sh on $project (log in $OUT/shards.log)"
+  if ! CASEBOOK="$BUILD/casebook" SHARDS_OUT="$OUT/shards" bash "$ROOT/bench/shards.sh" "$project" \
+    2>&1 >"$section" | tee "$OUT/shards.log" >&2; then
+    die "bench/shards.sh failed (see $OUT/shards.log)"
+  fi
+}
+
+# keep_section HEADING FILE: copies the section of $DOC under HEADING (if any) to FILE.
+keep_section() {
   [[ -f $DOC ]] || return 0
-  awk -v heading="$PEERS_SECTION_HEADING" '
+  awk -v heading="$1" '
     index($0, heading) == 1 {on = 1; print; next}
     on && /^## / {exit}
     on && /^$/ {blank++; next}
-    on {while (blank > 0) {print ""; blank--} print}' "$DOC" >"$1"
+    on {while (blank > 0) {print ""; blank--} print}' "$DOC" >"$2"
 }
 
 if [[ $ONLY_PEERS == 1 ]]; then
   mkdir -p "$(dirname "$DOC")"
   run_peers "$OUT/peers-section.md"
-  log "writing the \"Against peers (issue 10)\" section of $DOC"
+  run_shards "$OUT/shards-section.md"
+  log "writing the \"Against peers (issue 10)\" and \"Sharded search (issue 10)\" sections of $DOC"
   splice_section "$PEERS_SECTION_HEADING" "$OUT/peers-section.md"
+  splice_section "$SHARDS_SECTION_HEADING" "$OUT/shards-section.md"
   log "done in $(( ($(date +%s) - STARTED) / 60 )) min $(( ($(date +%s) - STARTED) % 60 )) s: $DOC"
   exit 0
 fi
@@ -656,12 +674,14 @@ if [[ $ONLY_CODING == 0 ]]; then
 fi
 
 # ---- peers (issue 10) --------------------------------------------------------------
-rm -f -- "$RESULTS/peers-section.md"
+rm -f -- "$RESULTS/peers-section.md" "$RESULTS/shards-section.md"
 if [[ $ONLY_CODING == 0 ]]; then
   if [[ $PEERS != 0 ]]; then
     run_peers "$RESULTS/peers-section.md"
+    run_shards "$RESULTS/shards-section.md"
   else
-    keep_peers_section "$RESULTS/peers-section.md"
+    keep_section "$PEERS_SECTION_HEADING" "$RESULTS/peers-section.md"
+    keep_section "$SHARDS_SECTION_HEADING" "$RESULTS/shards-section.md"
     if [[ -s $RESULTS/peers-section.md ]]; then
       log "peers skipped (CASEBOOK_BENCH_PEERS=0): keeping the \"Against peers\" section of $DOC"
     else

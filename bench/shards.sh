@@ -31,7 +31,7 @@ OUT=${SHARDS_OUT:-$ROOT/bench/out/shards}
 PROJECT=${1:-}
 if [[ -z $PROJECT ]]; then
   for size in 1000000 100000; do
-    candidate=$ROOT/bench/out/peers/work-$size/index-casebook
+    candidate=${PEERS_OUT:-$ROOT/bench/out/peers}/work-$size/index-casebook
     if [[ -d $candidate/.casebook ]]; then PROJECT=$candidate; break; fi
   done
 fi

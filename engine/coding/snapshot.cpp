@@ -77,7 +77,10 @@ void restore_coding_state(store::Store& store, std::int64_t coding_id,
     ins.reset();
   }
   const std::set<std::int64_t> keep = state.at("memos").get<std::set<std::int64_t>>();
-  for (const std::int64_t memo : coding_state(store, coding_id).at("memos")) {
+  // Held in a local: a range-for over coding_state(...).at(...) would walk a
+  // destroyed temporary (found by AddressSanitizer).
+  const nlohmann::json now = coding_state(store, coding_id);
+  for (const std::int64_t memo : now.at("memos")) {
     if (keep.count(memo)) continue;
     SQLite::Statement drop(store.db(), "DELETE FROM memos WHERE id = ?");
     drop.bind(1, memo);

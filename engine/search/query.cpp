@@ -721,15 +721,42 @@ class Parser {
         return exact_phrase(t.terms, positive);
       case Tok::Wildcard:
         if (positive) add_wildcard_prefix(t.terms[0]);
-        return Node{Query(Query::OP_WILDCARD, t.terms[0], kMaxWildcardExpansion,
-                          Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                    true};
+        return Node{wildcard_query(t.terms[0]), true};
       case Tok::Open:
         return group(t, positive);
       default:
         fail("expected a search term at " + at(t.pos) + ", found " + describe(t),
              "write words, \"phrases\", field:value filters or (groups)");
     }
+  }
+
+  // A wildcard outside NEAR/ADJ. With a vocabulary it is expanded here, over
+  // all of the index's words at once: Xapian expands a wildcard in each shard
+  // of a sharded index on its own, which weighs the words differently from
+  // one index. Like Xapian's WILDCARD_LIMIT_MOST_FREQUENT, a prefix of more
+  // than kMaxWildcardExpansion words keeps the most frequent.
+  Query wildcard_query(const std::string& prefix) {
+    if (vocabulary_ == nullptr) {
+      return Query(Query::OP_WILDCARD, prefix, kMaxWildcardExpansion,
+                   Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    for (auto it = vocabulary_->allterms_begin(prefix); it != vocabulary_->allterms_end(prefix);
+         ++it) {
+      words.emplace_back(it.get_termfreq(), *it);
+    }
+    if (words.size() > kMaxWildcardExpansion) {
+      const auto more_frequent = [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      };
+      std::partial_sort(words.begin(), words.begin() + kMaxWildcardExpansion, words.end(),
+                        more_frequent);
+      words.resize(kMaxWildcardExpansion);
+    }
+    std::vector<std::string> terms;
+    terms.reserve(words.size());
+    for (auto& word : words) terms.push_back(std::move(word.second));
+    return Query(Query::OP_SYNONYM, terms.begin(), terms.end());
   }
 
   void add_wildcard_prefix(const std::string& prefix) {

@@ -160,7 +160,10 @@ inline constexpr std::size_t kMaxProximityExpansion = 64;
 // words that share its stem ("loss" -> loss OR losses), and a wildcard
 // operand (loss*) the OR of the indexed words with its prefix, at most
 // kMaxProximityExpansion of them. Without one, operands match exactly and
-// wildcards are refused there.
+// wildcards are refused there. Elsewhere a wildcard becomes, with a
+// vocabulary, the synonym of its indexed words (the kMaxWildcardExpansion
+// most frequent), expanded once over the whole vocabulary even when it is
+// several shards; without one, Xapian's own OP_WILDCARD.
 //
 // `resolve_codings` turns code:/coder: conditions into queries (the searcher
 // passes one that reads the store). Without one the query still parses, so

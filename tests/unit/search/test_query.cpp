@@ -493,6 +493,45 @@ BOOST_FIXTURE_TEST_CASE(near_operands_match_every_indexed_form_of_their_stem, Co
   BOOST_TEST(ids("zebra NEAR/3 debated", true) == "");
 }
 
+BOOST_FIXTURE_TEST_CASE(wildcards_expand_over_the_vocabulary_like_xapian, Corpus) {
+  // Expanded here (so shards searched together expand a wildcard once, over
+  // all their words), matching what Xapian's own expansion matches.
+  for (const char* q : {"budg*", "debat*", "budg* OR debat*", "zebr*"}) {
+    BOOST_TEST(ids(q, true) == ids(q), q);
+  }
+  BOOST_TEST(!ids("budg*", true).empty());
+  const std::string expanded = parse_query("budg*", &db).query.get_description();
+  BOOST_TEST(expanded.find("SYNONYM") != std::string::npos, expanded);
+  BOOST_TEST(expanded.find("budgets") != std::string::npos, expanded);
+}
+
+BOOST_AUTO_TEST_CASE(a_wildcard_of_too_many_words_keeps_the_most_frequent) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::size_t words = casebook::search::kMaxWildcardExpansion + 5;
+  for (std::size_t i = 0; i < words; ++i) {
+    Xapian::Document doc;
+    doc.add_term("w" + std::to_string(10000 + i));
+    doc.add_term("rare");
+    db.add_document(doc);
+  }
+  // w10003 is in a second document, so it is among the most frequent.
+  Xapian::Document again;
+  again.add_term("w10003");
+  db.add_document(again);
+  const Xapian::Query q = parse_query("w1*", &db).query;
+  std::size_t terms = 0;
+  bool kept_frequent = false;
+  for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it) {
+    ++terms;
+    kept_frequent = kept_frequent || *it == "w10003";
+  }
+  BOOST_TEST(terms == casebook::search::kMaxWildcardExpansion);
+  BOOST_TEST(kept_frequent);
+  // Ties in frequency keep the first words in order, so the last ones go.
+  const std::string described = q.get_description();
+  BOOST_TEST(described.find("w" + std::to_string(10000 + words - 1)) == std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(near_highlights_by_stem_with_a_vocabulary, Corpus) {
   ParsedQuery q = parse_query("budget NEAR/3 debated", &db);
   BOOST_TEST(q.stemmed_terms.count("Zbudget") == 1u);

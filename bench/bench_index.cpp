@@ -30,6 +30,8 @@
 //              term lists: cheaper, but documents can then not be replaced or
 //              deleted efficiently)
 //   nosync     add, database opened with Xapian::DB_NO_SYNC (commits without fsync)
+//   persource  one document per source file instead of per passage (passages as
+//              position ranges with gaps; what passage-aware indexing would cost)
 
 #include <time.h>
 #include <xapian.h>
@@ -116,12 +118,11 @@ struct Shape {
   bool all_stems = false;  // a Z term even for words that are their own stem
 };
 
-// The document IndexWriter::add_passage builds (same terms, same order).
-Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::TermMaker& terms,
-                          Shape shape) {
-  Xapian::Document doc;
-  Xapian::termpos pos = 0;
-  seg.words(p.text, [&](const text::WordToken& w) {
+// Adds the words of `text` to `doc` as IndexWriter::add_passage does, at
+// positions after `pos` (which is left at the last one).
+void add_words(Xapian::Document& doc, std::string_view text, text::Segmenter& seg,
+               const index::TermMaker& terms, Shape shape, Xapian::termpos& pos) {
+  seg.words(text, [&](const text::WordToken& w) {
     std::string exact = terms.exact_term(w.bytes);
     ++pos;
     if (exact.empty()) return;
@@ -137,13 +138,25 @@ Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::T
       if (!stemmed.empty()) doc.add_term(stemmed);
     }
   });
-  doc.add_boolean_term(index::passage_id_term(p.id));
+}
+
+void add_source_terms(Xapian::Document& doc, const Passage& p) {
   doc.add_boolean_term(index::source_id_term(p.source_id));
   doc.add_boolean_term(index::filter_term("source", "Doc-" + std::to_string(p.source_id)));
   doc.add_boolean_term(index::filter_term("type", bench::type_of_dir(p.dir)));
   doc.add_boolean_term(index::filter_term("case", bench::case_of_dir(p.dir)));
   doc.add_boolean_term(
       index::filter_term("outcome", bench::outcome_of_case(p.dir % bench::kCaseIds.size())));
+}
+
+// The document IndexWriter::add_passage builds (same terms, same order).
+Xapian::Document make_doc(const Passage& p, text::Segmenter& seg, const index::TermMaker& terms,
+                          Shape shape) {
+  Xapian::Document doc;
+  Xapian::termpos pos = 0;
+  add_words(doc, p.text, seg, terms, shape, pos);
+  doc.add_boolean_term(index::passage_id_term(p.id));
+  add_source_terms(doc, p);
   doc.set_data(std::to_string(p.id));
   return doc;
 }
@@ -250,6 +263,39 @@ int main(int argc, char** argv) {
             db.add_document(doc);
           }
           pending += p.text.size();
+          if (pending >= flush_bytes) {
+            const auto c0 = Clock::now();
+            db.commit();
+            commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+            pending = 0;
+          }
+        }
+        const auto c0 = Clock::now();
+        db.commit();
+        commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+      } else if (v == "persource") {
+        // One document per source, its passages' words at increasing
+        // positions with a gap between passages (so no phrase or NEAR spans
+        // two), and each passage's first position kept in a value: what
+        // passage-aware indexing would write, to see what one document per
+        // passage costs.
+        constexpr Xapian::termpos kPassageGap = 1000;
+        Xapian::WritableDatabase db(db_dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        std::size_t pending = 0;
+        for (std::size_t i = 0; i < passages.size();) {
+          const Passage& first = passages[i];
+          Xapian::Document doc;
+          Xapian::termpos pos = 0;
+          std::string starts;
+          for (; i < passages.size() && passages[i].source_id == first.source_id; ++i) {
+            pos += kPassageGap;
+            starts += std::to_string(pos) + ' ';
+            add_words(doc, passages[i].text, seg, terms, Shape{}, pos);
+            pending += passages[i].text.size();
+          }
+          add_source_terms(doc, first);
+          doc.add_value(0, starts);
+          db.add_document(doc);
           if (pending >= flush_bytes) {
             const auto c0 = Clock::now();
             db.commit();

@@ -213,6 +213,11 @@ int main(int argc, char** argv) {
       fs::remove_all(db_dir);
       std::size_t sink = 0;
       double commit_s = 0;  // inside explicit commits (Xapian's own flushes are not seen)
+      auto timed_commit = [&commit_s](Xapian::WritableDatabase& db) {
+        const auto c0 = Clock::now();
+        db.commit();
+        commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+      };
       const auto start = Clock::now();
       const double cpu_start = cpu_seconds();
       if (v == "words" || v == "terms" || v == "stems") {
@@ -264,15 +269,11 @@ int main(int argc, char** argv) {
           }
           pending += p.text.size();
           if (pending >= flush_bytes) {
-            const auto c0 = Clock::now();
-            db.commit();
-            commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+            timed_commit(db);
             pending = 0;
           }
         }
-        const auto c0 = Clock::now();
-        db.commit();
-        commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+        timed_commit(db);
       } else if (v == "persource") {
         // One document per source, its passages' words at increasing
         // positions with a gap between passages (so no phrase or NEAR spans
@@ -297,15 +298,11 @@ int main(int argc, char** argv) {
           doc.add_value(0, starts);
           db.add_document(doc);
           if (pending >= flush_bytes) {
-            const auto c0 = Clock::now();
-            db.commit();
-            commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+            timed_commit(db);
             pending = 0;
           }
         }
-        const auto c0 = Clock::now();
-        db.commit();
-        commit_s += std::chrono::duration<double>(Clock::now() - c0).count();
+        timed_commit(db);
       } else {
         usage("unknown variant " + v);
       }

@@ -1,6 +1,5 @@
 #include "engine/project/shards.hpp"
 
-#include <chrono>
 #include <memory>
 
 #include "engine/core/error.hpp"
@@ -53,7 +52,6 @@ ShardSummary shard_project_index(Project& project, int count,
   writer.set_flush_bytes(index_flush_bytes());
   write_passages(project, writer);
   ShardSummary summary;
-  summary.generation = origin.generation;
   summary.documents = writer.finish();
   summary.stub = out_dir / "shards.stub";
   return summary;

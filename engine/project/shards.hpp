@@ -16,11 +16,10 @@ namespace casebook::project {
 struct ShardSummary {
   std::filesystem::path stub;               // DIR/shards.stub
   std::vector<Xapian::doccount> documents;  // per shard
-  std::int64_t generation = 0;
 };
 
 // Brings the index up to date with the store, then splits it into `count`
-// shards in `out_dir` (see index::split_index), under the write lock so no
+// shards in `out_dir` (see index::ShardSetWriter), under the write lock so no
 // import changes the index meanwhile.
 ShardSummary shard_project_index(Project& project, int count, const std::filesystem::path& out_dir);
 

@@ -1,32 +1,16 @@
 #include "engine/harvest/http_client.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
 #include "engine/core/error.hpp"
+#include "engine/harvest/curl_library.hpp"
 
 namespace casebook::harvest {
 namespace {
 
-// libcurl requires curl_global_init before the first handle and it is not
-// thread-safe; doing it once, guarded, is the documented way. It is never
-// cleaned up: the process ends soon enough, and cleanup while another
-// thread may still hold a handle would be worse.
-void ensure_curl_initialised() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-      throw_internal("libcurl could not be initialised",
-                     "check the installation of libcurl and its TLS library");
-    }
-  });
-}
-
 struct EasyDeleter {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+  void operator()(CURL* curl) const { curl_api().easy_cleanup(curl); }
 };
 
 // Collects the body, refusing to grow past the cap: returning less than was
@@ -75,10 +59,10 @@ std::string hint_for(CURLcode code) {
 }
 
 void set(CURL* curl, CURLoption option, long value) {
-  curl_easy_setopt(curl, option, value);
+  curl_api().easy_setopt(curl, option, value);
 }
 void set(CURL* curl, CURLoption option, const char* value) {
-  curl_easy_setopt(curl, option, value);
+  curl_api().easy_setopt(curl, option, value);
 }
 
 }  // namespace
@@ -136,8 +120,7 @@ std::string url_encode(const std::string& value) {
 
 HttpClient::HttpClient(HttpOptions options)
     : options_(std::move(options)), handle_(std::make_unique<Handle>()) {
-  ensure_curl_initialised();
-  handle_->curl.reset(curl_easy_init());
+  handle_->curl.reset(curl_api().easy_init());
   if (!handle_->curl) {
     throw_internal("libcurl could not create a transfer handle", "this is usually out of memory");
   }
@@ -147,12 +130,13 @@ HttpClient::HttpClient(HttpOptions options)
 HttpClient::~HttpClient() = default;
 
 HttpResponse HttpClient::get(const std::string& url) {
+  const CurlApi& api = curl_api();
   CURL* curl = handle_->curl.get();
   BodySink sink;
   sink.max_bytes = options_.max_body_bytes;
   handle_->error_buffer[0] = '\0';
 
-  curl_easy_reset(curl);  // nothing carries over from the previous request but the connection
+  api.easy_reset(curl);  // nothing carries over from the previous request but the connection
   set(curl, CURLOPT_URL, url.c_str());
   set(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
   set(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM
@@ -171,10 +155,10 @@ HttpResponse HttpClient::get(const std::string& url) {
   set(curl, CURLOPT_LOW_SPEED_TIME, options_.stall_seconds);
   set(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode; the cap applies after
   set(curl, CURLOPT_ERRORBUFFER, handle_->error_buffer);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &BodySink::write);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, &BodySink::write);
+  api.easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
 
-  const CURLcode code = curl_easy_perform(curl);
+  const CURLcode code = api.easy_perform(curl);
   if (code != CURLE_OK) {
     if (sink.overflowed) {
       throw_io(url + ": the response is larger than " + megabytes(options_.max_body_bytes) +
@@ -182,22 +166,21 @@ HttpResponse HttpClient::get(const std::string& url) {
                "this is not a committee paper casebook will import; if it is, raise the limit "
                "with --max-size");
     }
-    std::string reason =
-        handle_->error_buffer[0] ? handle_->error_buffer : curl_easy_strerror(code);
+    std::string reason = handle_->error_buffer[0] ? handle_->error_buffer : api.easy_strerror(code);
     throw_io(url + ": " + reason, hint_for(code));
   }
 
   HttpResponse response;
   response.url = url;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   char* final_url = nullptr;
-  if (curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &final_url) == CURLE_OK && final_url) {
+  if (api.easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &final_url) == CURLE_OK && final_url) {
     response.final_url = final_url;
   } else {
     response.final_url = url;
   }
   char* content_type = nullptr;
-  if (curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
+  if (api.easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
     response.content_type = content_type;
   }
   response.body = std::move(sink.body);

@@ -126,6 +126,8 @@ std::vector<Span> paragraphs(std::string_view utf8) {
 
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> word;
+  // Made on the first sentences() call: building the abbreviation filter is
+  // most of a Segmenter's cost, and a search query only needs words.
   std::unique_ptr<icu::BreakIterator> sentence;
   // One UText, re-pointed at each new text; setText() takes a shallow clone,
   // so the text only has to outlive the iteration over it.
@@ -173,7 +175,6 @@ Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   impl_->word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
   check_icu(status, "create a word break iterator");
-  impl_->sentence = make_sentence_iterator();
   impl_->text.reset(utext_openUTF8(nullptr, "", 0, &status));
   check_icu(status, "open a UTF-8 text");
 }
@@ -201,6 +202,7 @@ std::vector<Span> Segmenter::sentences(std::string_view original) {
   if (original.empty()) return out;
   const std::string flowed = flow_lines(original);
   const std::string_view utf8 = flowed;
+  if (!impl_->sentence) impl_->sentence = make_sentence_iterator();
   icu::BreakIterator& it = impl_->attach(*impl_->sentence, utf8);
   CodePointCursor cursor(utf8);
   int32_t start = 0;

@@ -108,6 +108,29 @@ equals "$OUT" "$code_local" "code --query through the shards"
 run_cb 2 -C proj code Int-7 --passage 1 expost --shards remote.stub
 contains "$ERR" "--query"
 
+# A shard whose server goes away after the shard was opened and checked, when
+# the query is sent: an error that says so, not a crash and not fewer hits.
+# start_dropper: a relay in front of shard 2's server that drops the first
+# query (tests/e2e/shard_dropper.py); sets DYING to shard arguments using it.
+start_dropper() {
+  rm -f dropper.port
+  python3 "$CASEBOOK_SOURCE_DIR/tests/e2e/shard_dropper.py" "${ports[1]}" >dropper.port 2>dropper.err &
+  SERVER_PIDS+=("$!")
+  for _ in $(seq 1 100); do [ -s dropper.port ] && break; sleep 0.1; done
+  [ -s dropper.port ] || fail "shard_dropper.py did not start: $(cat dropper.err)"
+  DYING=(--shard "127.0.0.1:${ports[0]}" --shard "127.0.0.1:$(cat dropper.port)" --shard "127.0.0.1:${ports[2]}")
+}
+start_dropper
+run_cb 1 -C proj search --count "${DYING[@]}" council
+contains "$ERR" "a shard stopped answering during the search"
+contains "$ERR" "xapian-tcpsrv"
+# --allow-partial covers shards that are down when the search starts; one lost
+# mid-search would leave counts that look whole, so it is still an error.
+start_dropper
+run_cb 1 -C proj search --json "${DYING[@]}" --allow-partial council
+contains "$ERR" "stopped answering"
+[ -z "$OUT" ] || fail "a search that lost a shard printed results: $OUT"
+
 # A shard that is down: an error naming it, and nothing searched...
 kill "${pids[2]}"
 wait "${pids[2]}" 2>/dev/null || true

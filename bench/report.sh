@@ -19,7 +19,8 @@
 # RESULTS_DIR/peers-section.md, when present, is the "Against peers (issue 10)" section as
 # bench/peers.sh wrote it (bench/run.sh puts it there, or keeps the report's current one);
 # it goes in unchanged after the agreement section, followed by RESULTS_DIR/shards-section.md
-# (bench/shards.sh's "Sharded search (issue 10)" section) when present.
+# (bench/shards.sh's "Sharded search (issue 10)" section) and RESULTS_DIR/study-section.md
+# (bench/study.sh's "The bundled study against peers (issue 10)") when present.
 
 set -euo pipefail
 
@@ -884,6 +885,11 @@ fi
 if [[ -s $RES/shards-section.md ]]; then
   echo
   cat "$RES/shards-section.md"
+fi
+
+if [[ -s $RES/study-section.md ]]; then
+  echo
+  cat "$RES/study-section.md"
 fi
 
 if [[ -f $HERE/analysis.md ]]; then

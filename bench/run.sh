@@ -8,8 +8,10 @@
 #                                (casebook against SQLite FTS5, recollindex, omindex and rg
 #                                at 100 k and 1 M passages, issue 10; ~20-40 min more) for
 #                                the "Against peers (issue 10)" section and
-#                                docs/benchmarks-peers.svg. CASEBOOK_BENCH_PEERS=0 skips the
-#                                peers and keeps that section of the existing report as it is
+#                                docs/benchmarks-peers.svg, bench/shards.sh (~10 min) and
+#                                bench/study.sh (the bundled sample study against the same
+#                                peers, ~3 min). CASEBOOK_BENCH_PEERS=0 skips these three and
+#                                keeps their sections of the existing report as they are
 #   bash bench/run.sh --quick    smoke run (10 MB, 100 k passages; peers at 20 k passages,
 #                                1 import run, 20 search runs; ~6 min); writes
 #                                bench/out/benchmarks-quick.md (plot:
@@ -31,8 +33,9 @@
 #                                bench_search and bench_check, runs bench/peers.sh on that build
 #                                (its PEERS_* settings apply; see bash bench/peers.sh --help;
 #                                ~20-40 min at its defaults), then bench/shards.sh on the largest
-#                                casebook project it left (~10 min), and replaces the "Against
-#                                peers (issue 10)" and "Sharded search (issue 10)" sections of
+#                                casebook project it left (~10 min) and bench/study.sh (~3 min),
+#                                and replaces the "Against peers (issue 10)", "Sharded search
+#                                (issue 10)" and "The bundled study against peers" sections of
 #                                docs/benchmarks.md and docs/benchmarks-peers.svg; the rest of
 #                                the report stays as it was. Results in bench/out/peers/results/ (PEERS_OUT). With
 #                                --quick: 20 k passages, bench/out/benchmarks-quick.md.
@@ -496,6 +499,20 @@ run_shards() {
   fi
 }
 
+# ---- the bundled study against peers (issue 10): bench/study.sh ----
+STUDY_SECTION_HEADING="## The bundled study against peers (issue 10)"
+# run_study SECTION_FILE: runs bench/study.sh (log in $OUT/study.log) on this build, writing
+# its section to SECTION_FILE (with --quick: 2 import runs, 20 search runs per kind).
+run_study() {
+  local section=$1
+  local -a senv=(STUDY_OUT="$OUT/study")
+  [[ $QUICK == 1 ]] && senv+=(STUDY_REPEATS="${STUDY_REPEATS:-2}" STUDY_SEARCH_RUNS="${STUDY_SEARCH_RUNS:-20}")
+  log "study: bench/study.sh (the bundled sample study against the same peers; log in $OUT/study.log)"
+  if ! env "${senv[@]}" bash "$ROOT/bench/study.sh" "$BUILD" 2>&1 >"$section" | tee "$OUT/study.log" >&2; then
+    die "bench/study.sh failed (see $OUT/study.log)"
+  fi
+}
+
 # keep_section HEADING FILE: copies the section of $DOC under HEADING (if any) to FILE.
 keep_section() {
   [[ -f $DOC ]] || return 0
@@ -510,9 +527,11 @@ if [[ $ONLY_PEERS == 1 ]]; then
   mkdir -p "$(dirname "$DOC")"
   run_peers "$OUT/peers-section.md"
   run_shards "$OUT/shards-section.md"
-  log "writing the \"Against peers (issue 10)\" and \"Sharded search (issue 10)\" sections of $DOC"
+  run_study "$OUT/study-section.md"
+  log "writing the \"Against peers\", \"Sharded search\" and \"bundled study\" sections (issue 10) of $DOC"
   splice_section "$PEERS_SECTION_HEADING" "$OUT/peers-section.md"
   splice_section "$SHARDS_SECTION_HEADING" "$OUT/shards-section.md"
+  splice_section "$STUDY_SECTION_HEADING" "$OUT/study-section.md"
   log "done in $(( ($(date +%s) - STARTED) / 60 )) min $(( ($(date +%s) - STARTED) % 60 )) s: $DOC"
   exit 0
 fi
@@ -674,14 +693,16 @@ if [[ $ONLY_CODING == 0 ]]; then
 fi
 
 # ---- peers (issue 10) --------------------------------------------------------------
-rm -f -- "$RESULTS/peers-section.md" "$RESULTS/shards-section.md"
+rm -f -- "$RESULTS/peers-section.md" "$RESULTS/shards-section.md" "$RESULTS/study-section.md"
 if [[ $ONLY_CODING == 0 ]]; then
   if [[ $PEERS != 0 ]]; then
     run_peers "$RESULTS/peers-section.md"
     run_shards "$RESULTS/shards-section.md"
+    run_study "$RESULTS/study-section.md"
   else
     keep_section "$PEERS_SECTION_HEADING" "$RESULTS/peers-section.md"
     keep_section "$SHARDS_SECTION_HEADING" "$RESULTS/shards-section.md"
+    keep_section "$STUDY_SECTION_HEADING" "$RESULTS/study-section.md"
     if [[ -s $RESULTS/peers-section.md ]]; then
       log "peers skipped (CASEBOOK_BENCH_PEERS=0): keeping the \"Against peers\" section of $DOC"
     else

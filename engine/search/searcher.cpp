@@ -173,6 +173,7 @@ SearchResult search_index(project::Project& project, const std::string& query,
   // each. Only from the first hit: Xapian 1.4's MSet::fetch() indexes past
   // its items when the MSet starts at an offset (found by AddressSanitizer).
   if (options.offset == 0) mset.fetch();
+  const store::ReadSnapshot snapshot(project.store());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(project, it, parsed, segmenter, terms, sources));
   }

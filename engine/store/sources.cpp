@@ -69,21 +69,21 @@ void bind_int_or_null(SQLite::Statement& st, int index, std::int64_t value, std:
 }
 
 std::vector<std::string> load_case_labels(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(),
-                      "SELECT c.label FROM source_cases sc JOIN cases c ON c.id = sc.case_id "
-                      "WHERE sc.source_id = ? ORDER BY c.label");
-  q.bind(1, source_id);
+  CachedStatement q = store.cached(
+      "SELECT c.label FROM source_cases sc JOIN cases c ON c.id = sc.case_id "
+      "WHERE sc.source_id = ? ORDER BY c.label");
+  q->bind(1, source_id);
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q->executeStep()) out.push_back(q->getColumn(0).getString());
   return out;
 }
 
 std::map<std::string, std::string> load_attributes(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(
-      store.db(), "SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name");
-  q.bind(1, source_id);
+  CachedStatement q =
+      store.cached("SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name");
+  q->bind(1, source_id);
   std::map<std::string, std::string> out;
-  while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  while (q->executeStep()) out[q->getColumn(0).getString()] = q->getColumn(1).getString();
   return out;
 }
 
@@ -118,10 +118,10 @@ SourceInfo read_source_row(Store& store, SQLite::Statement& q) {
 
 std::optional<SourceInfo> find_one(Store& store, const std::string& where,
                                    const std::function<void(SQLite::Statement&)>& bind) {
-  SQLite::Statement q(store.db(), std::string("SELECT ") + kSourceColumns + where);
-  bind(q);
-  if (!q.executeStep()) return std::nullopt;
-  return read_source_row(store, q);
+  CachedStatement q = store.cached(std::string("SELECT ") + kSourceColumns + where);
+  bind(*q);
+  if (!q->executeStep()) return std::nullopt;
+  return read_source_row(store, *q);
 }
 
 // Takes the next number for a label prefix and advances the counter.
@@ -274,7 +274,6 @@ std::tuple<std::string, long long, std::string> label_sort_key(const std::string
   return {label, -1, label};
 }
 
-
 void record_object(Store& store, const std::string& sha256, std::int64_t size) {
   SQLite::Statement insert(
       store.db(), "INSERT OR IGNORE INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)");
@@ -398,53 +397,53 @@ std::vector<SourceInfo> list_sources(Store& store) {
 }
 
 std::string load_text(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(), "SELECT text FROM source_texts WHERE source_id = ?");
-  q.bind(1, source_id);
-  if (!q.executeStep()) return {};
-  return q.getColumn(0).getString();
+  CachedStatement q = store.cached("SELECT text FROM source_texts WHERE source_id = ?");
+  q->bind(1, source_id);
+  if (!q->executeStep()) return {};
+  return q->getColumn(0).getString();
 }
 
 std::vector<PassageRecord> load_passages(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(), std::string("SELECT ") + kPassageColumns +
-                                      "FROM passages WHERE source_id = ? ORDER BY n");
-  q.bind(1, source_id);
+  CachedStatement q = store.cached(std::string("SELECT ") + kPassageColumns +
+                                   "FROM passages WHERE source_id = ? ORDER BY n");
+  q->bind(1, source_id);
   std::vector<PassageRecord> out;
-  while (q.executeStep()) out.push_back(read_passage(q, 0));
+  while (q->executeStep()) out.push_back(read_passage(*q, 0));
   return out;
 }
 
 std::vector<text::Span> load_sentences(Store& store, std::int64_t source_id) {
-  SQLite::Statement q(store.db(),
-                      "SELECT start_cp, end_cp FROM sentences WHERE source_id = ? ORDER BY n");
-  q.bind(1, source_id);
+  CachedStatement q =
+      store.cached("SELECT start_cp, end_cp FROM sentences WHERE source_id = ? ORDER BY n");
+  q->bind(1, source_id);
   std::vector<text::Span> out;
-  while (q.executeStep()) {
-    out.push_back({static_cast<std::size_t>(q.getColumn(0).getInt64()),
-                   static_cast<std::size_t>(q.getColumn(1).getInt64())});
+  while (q->executeStep()) {
+    out.push_back({static_cast<std::size_t>(q->getColumn(0).getInt64()),
+                   static_cast<std::size_t>(q->getColumn(1).getInt64())});
   }
   return out;
 }
 
 std::optional<PassageRef> find_passage(Store& store, std::int64_t passage_id) {
-  SQLite::Statement q(store.db(), std::string("SELECT source_id, ") + kPassageColumns +
-                                      "FROM passages WHERE id = ?");
-  q.bind(1, passage_id);
-  if (!q.executeStep()) return std::nullopt;
+  CachedStatement q = store.cached(std::string("SELECT source_id, ") + kPassageColumns +
+                                   "FROM passages WHERE id = ?");
+  q->bind(1, passage_id);
+  if (!q->executeStep()) return std::nullopt;
   PassageRef ref;
-  ref.source_id = q.getColumn(0).getInt64();
-  ref.passage = read_passage(q, 1);
+  ref.source_id = q->getColumn(0).getInt64();
+  ref.passage = read_passage(*q, 1);
   return ref;
 }
 
 std::string passage_text(Store& store, std::int64_t passage_id) {
   // SQLite's substr() counts characters (code points) for TEXT, 1-based.
-  SQLite::Statement q(store.db(),
-                      "SELECT substr(t.text, p.start_cp + 1, p.end_cp - p.start_cp) "
-                      "FROM passages p JOIN source_texts t ON t.source_id = p.source_id "
-                      "WHERE p.id = ?");
-  q.bind(1, passage_id);
-  if (!q.executeStep()) return {};
-  return q.getColumn(0).getString();
+  CachedStatement q = store.cached(
+      "SELECT substr(t.text, p.start_cp + 1, p.end_cp - p.start_cp) "
+      "FROM passages p JOIN source_texts t ON t.source_id = p.source_id "
+      "WHERE p.id = ?");
+  q->bind(1, passage_id);
+  if (!q->executeStep()) return {};
+  return q->getColumn(0).getString();
 }
 
 std::int64_t count_sources(Store& store) {

@@ -38,7 +38,58 @@ Store::Store(std::filesystem::path file, int open_flags) : file_(std::move(file)
 
 Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
+
+Store& Store::operator=(Store&& other) noexcept {
+  if (this != &other) {
+    statements_.clear();  // before the connection they belong to closes
+    kill_point_.reset();
+    file_ = std::move(other.file_);
+    db_ = std::move(other.db_);
+    kill_point_ = std::move(other.kill_point_);
+    statements_ = std::move(other.statements_);
+  }
+  return *this;
+}
+
+CachedStatement Store::cached(const std::string& sql) {
+  StatementSlot& slot = statements_[sql];
+  if (slot.lent) return CachedStatement(std::make_unique<SQLite::Statement>(*db_, sql));
+  if (!slot.statement) slot.statement = std::make_unique<SQLite::Statement>(*db_, sql);
+  return CachedStatement(*slot.statement, slot.lent);
+}
+
+ReadSnapshot::ReadSnapshot(Store& store) {
+  if (sqlite3_get_autocommit(store.db().getHandle()) == 0) return;  // the caller's transaction
+  store.db().exec("BEGIN DEFERRED");
+  db_ = &store.db();
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (!db_) return;
+  // Nothing was written; ending it only releases the snapshot and its lock.
+  if (sqlite3_get_autocommit(db_->getHandle()) == 0) {
+    (void)sqlite3_exec(db_->getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+}
+
+CachedStatement::CachedStatement(SQLite::Statement& statement, bool& lent)
+    : statement_(&statement), lent_(&lent) {
+  lent = true;
+}
+
+CachedStatement::CachedStatement(std::unique_ptr<SQLite::Statement> own)
+    : own_(std::move(own)), statement_(own_.get()) {}
+
+CachedStatement::~CachedStatement() {
+  if (!lent_) return;  // its own statement is finalised with it
+  // Errors here only repeat the last step's, which the caller has seen.
+  (void)statement_->tryReset();
+  try {
+    statement_->clearBindings();
+  } catch (const SQLite::Exception&) {
+  }
+  *lent_ = false;
+}
 
 Store Store::create(const std::filesystem::path& file) {
   if (std::filesystem::exists(file)) {

@@ -1,6 +1,7 @@
 // The Store wrapper itself: write transactions that roll back unless
 // committed, a second writer detected up front as Busy, SQLite errors mapped
-// to casebook errors, and the audit timestamp format.
+// to casebook errors, the audit timestamp format, cached statements and
+// read snapshots.
 
 #include "engine/store/store.hpp"
 
@@ -13,6 +14,8 @@
 #include "test_support.hpp"
 
 using casebook::ErrorKind;
+using casebook::store::CachedStatement;
+using casebook::store::ReadSnapshot;
 using casebook::store::rethrow_sqlite;
 using casebook::store::Store;
 using casebook::store::utc_now;
@@ -93,6 +96,85 @@ BOOST_AUTO_TEST_CASE(utc_now_is_iso_8601_with_seconds_and_z) {
   BOOST_TEST(now[16] == ':');
   BOOST_TEST(now[19] == 'Z');
   BOOST_TEST(now.substr(0, 2) == "20");
+}
+
+namespace {
+
+constexpr const char* kValueOf = "SELECT value FROM project_meta WHERE key = ?";
+
+void put_meta(Store& store, const std::string& key, const std::string& value) {
+  SQLite::Statement insert(store.db(), "INSERT INTO project_meta(key, value) VALUES (?, ?)");
+  insert.bind(1, key);
+  insert.bind(2, value);
+  insert.exec();
+}
+
+std::string cached_value(Store& store, const std::string& key) {
+  CachedStatement q = store.cached(kValueOf);
+  q->bind(1, key);
+  return q->executeStep() ? q->getColumn(0).getString() : "(none)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(cached_statements_are_reused_reset_and_unbound) {
+  TempDir dir("store");
+  Store store = Store::create(dir / "store.sqlite");
+  put_meta(store, "a", "1");
+  put_meta(store, "b", "2");
+  const SQLite::Statement* first = nullptr;
+  {
+    CachedStatement q = store.cached(kValueOf);
+    first = &*q;
+    q->bind(1, "a");
+    BOOST_TEST(q->executeStep());  // left on its row: the handle resets it
+  }
+  BOOST_TEST(cached_value(store, "b") == "2");
+  BOOST_TEST(cached_value(store, "a") == "1");
+  CachedStatement again = store.cached(kValueOf);
+  BOOST_TEST(&*again == first);  // the same prepared statement
+  // Its bindings were cleared: unbound, the key is NULL and matches nothing.
+  BOOST_TEST(!again->executeStep());
+}
+
+BOOST_AUTO_TEST_CASE(a_cached_statement_used_inside_itself_gets_its_own) {
+  TempDir dir("store");
+  Store store = Store::create(dir / "store.sqlite");
+  put_meta(store, "a", "b");
+  put_meta(store, "b", "c");
+  CachedStatement outer = store.cached(kValueOf);
+  outer->bind(1, "a");
+  BOOST_REQUIRE(outer->executeStep());
+  const std::string next = outer->getColumn(0).getString();
+  BOOST_TEST(cached_value(store, next) == "c");        // nested: a statement of its own
+  BOOST_TEST(outer->getColumn(0).getString() == "b");  // the outer one is untouched
+  BOOST_TEST(!outer->executeStep());
+}
+
+BOOST_AUTO_TEST_CASE(a_read_snapshot_sees_one_state_and_nests_in_transactions) {
+  TempDir dir("store");
+  Store store = Store::create(dir / "store.sqlite");
+  put_meta(store, "a", "1");
+  Store other = Store::open(dir / "store.sqlite");
+  {
+    ReadSnapshot snapshot(store);
+    BOOST_TEST(cached_value(store, "a") == "1");
+    other.db().exec("UPDATE project_meta SET value = '2' WHERE key = 'a'");
+    BOOST_TEST(cached_value(store, "a") == "1");  // the snapshot's state
+  }
+  BOOST_TEST(cached_value(store, "a") == "2");  // ended: the other's write is seen
+  BOOST_TEST(sqlite3_get_autocommit(store.db().getHandle()) != 0);
+  {
+    WriteTransaction tx(store);
+    put_meta(store, "b", "3");
+    {
+      ReadSnapshot inside(store);  // the caller's transaction goes on
+      BOOST_TEST(cached_value(store, "b") == "3");
+    }
+    BOOST_TEST(sqlite3_get_autocommit(store.db().getHandle()) == 0);
+    tx.commit();
+  }
+  BOOST_TEST(cached_value(other, "b") == "3");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -901,8 +901,8 @@ cat <<EOF
 
 ## Reproducing
 
-    bash bench/run.sh                 # this report: ~25 min on 2 cores plus the build, then the peers (~20-40 min)
-    CASEBOOK_BENCH_PEERS=0 bash bench/run.sh    # the same without the peers (their section is kept as it is)
+    bash bench/run.sh                 # this report: ~25 min on 2 cores plus the build, then the peers (~20-40 min), shards (~10 min) and the bundled study (~3 min)
+    CASEBOOK_BENCH_PEERS=0 bash bench/run.sh    # the same without those three (their sections are kept as they are)
     CASEBOOK_BENCH_REV=HEAD bash bench/run.sh   # the same for a clean export of a commit
     bash bench/run.sh --quick         # smoke run, writes bench/out/benchmarks-quick.md
     CASEBOOK_BENCH_KEEP=1 bash bench/run.sh --coding   # only the coding section (issue 4)
@@ -911,6 +911,7 @@ cat <<EOF
     PEERS_SIZES="100000 1000000" PEERS_REPEATS_LARGE=1 bash bench/run.sh --peers   # the same, its defaults spelled out
     PEERS_BUILD=/path/to/build bash bench/peers.sh > section.md   # peers on a build of your own (see bash bench/peers.sh --help)
     bash bench/shards.sh --update-doc  # only the "Sharded search (issue 10)" section, on the peers' 1M-passage project (~10 min)
+    bash bench/study.sh build-bench > section.md   # the bundled study against the peers, on a build of your own (~3 min)
     CASEBOOK_BENCH_SIZES="10 100 1000" bash bench/run.sh   # up to 1 GB (adds ~15 min)
     bash bench/report.sh bench/out/results > /tmp/report.md   # re-render from the last results
 

@@ -132,20 +132,18 @@ def extract_passages():
         path = os.path.join(text_dir, s["label"] + ".txt")
         open(path, "w", encoding="utf-8").write("\n\n".join(texts) + "\n")
         files[s["label"]] = (path, s["cases"])
-    with open(L("passages.tsv"), "w", encoding="utf-8") as f:
-        for t, cases, typ, label in rows:
-            f.write("%s\t%s\t%s\t%s\n" % (t.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"), cases, typ, label))
+    with open(L("passages.jsonl"), "w", encoding="utf-8") as f:
+        for row in rows: f.write(json.dumps(row) + "\n")
     return rows, files
 
 FTS_LOADER = r'''
-import sqlite3, sys
+import json, sqlite3, sys
 db, listing = sys.argv[1], sys.argv[2]
-def unescape(s): return s.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
 con = sqlite3.connect(db)
 con.execute("CREATE VIRTUAL TABLE p USING fts5(text, cases UNINDEXED, type UNINDEXED, source UNINDEXED, tokenize='porter')")
 with con:  # one transaction
     con.executemany("INSERT INTO p(text, cases, type, source) VALUES (?, ?, ?, ?)",
-                    ((unescape(c[0]), c[1], c[2], c[3]) for c in (l.rstrip("\n").split("\t") for l in open(listing, encoding="utf-8"))))
+                    (json.loads(l) for l in open(listing, encoding="utf-8")))
 con.close()
 '''
 open(L("fts_load.py"), "w").write(FTS_LOADER)
@@ -153,7 +151,7 @@ open(L("fts_load.py"), "w").write(FTS_LOADER)
 def import_fts5():
     p = idx("fts5") + ".sqlite"
     if os.path.exists(p): os.remove(p)
-    wall, cpu, rss = timed([sys.executable, L("fts_load.py"), p, L("passages.tsv")], L("fts5.log"))
+    wall, cpu, rss = timed([sys.executable, L("fts_load.py"), p, L("passages.jsonl")], L("fts5.log"))
     return wall, cpu, rss, sqlite3.connect(p).execute("SELECT count(*) FROM p").fetchone()[0], du_mb(p)
 
 def import_recoll():
@@ -272,7 +270,7 @@ P("The sample study of `corpora/sample` is what `scripts/run-sample.sh` imports:
 P("")
 P("- **casebook**: `casebook init` and `casebook import --manifest corpora/sample/manifest.csv`, timed together (the cases and series are imported in between, untimed). It detects the encodings, extracts PDF, DOCX, ODT, HTML, WebVTT, Markdown and text, splits passages and sentences, stores the originals and indexes every passage.")
 P("- **recollindex** and **omindex** index `corpora/sample/sources` with their own handlers for each format, as a user would run them; their document counts are what they indexed (files whose format they handle).")
-P("- **SQLite FTS5** has no importers: it loads casebook's %d passages (one row each, `porter`, positions) from a TSV file written beforehand, so its time excludes all extraction." % len(rows))
+P("- **SQLite FTS5** has no importers: it loads casebook's %d passages (one row each, `porter`, positions) from a JSON-lines file written beforehand, so its time excludes all extraction." % len(rows))
 P("")
 P("### Import and index: %d runs per tool, interleaved" % REPEATS)
 P("")

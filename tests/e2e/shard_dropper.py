@@ -44,6 +44,14 @@ def frame_end(buffer):
     return end if len(buffer) >= end else None
 
 
+def hang_up(*sockets):
+    for s in sockets:
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
 def relay_replies(server, client):
     try:
         while True:
@@ -54,11 +62,7 @@ def relay_replies(server, client):
     except OSError:
         pass
     finally:
-        for s in (client, server):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        hang_up(client, server)
 
 
 def relay_requests(client, server, on_query):
@@ -81,12 +85,9 @@ def relay_requests(client, server, on_query):
     except OSError:
         pass
     finally:
-        for s in (client, server):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            s.close()
+        hang_up(client, server)
+        client.close()
+        server.close()
 
 
 def main():
@@ -100,10 +101,7 @@ def main():
 
     def die():
         died.set()
-        try:
-            listener.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
+        hang_up(listener)
         listener.close()
 
     while not died.is_set():

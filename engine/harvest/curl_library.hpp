@@ -27,4 +27,9 @@ struct CurlApi {
 // symbol; a later call tries again.
 const CurlApi& curl_api();
 
+// Loads and initialises the libcurl at `library` (a soname or path) each
+// time it is called, with the errors above; curl_api() calls it once. Tests
+// use it to check what a missing library reports.
+CurlApi load_curl_library(const char* library);
+
 }  // namespace casebook::harvest

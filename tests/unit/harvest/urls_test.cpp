@@ -1,6 +1,7 @@
 // The harvest helpers that need no network: base URLs as users type them,
 // links as ModernGov servers write them, file names that carry the format,
-// Content-Type parameters, and the HTTP client's refusals.
+// Content-Type parameters, the HTTP client's refusals, and libcurl loaded at
+// run time.
 
 #include "engine/harvest/urls.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "engine/harvest/curl_library.hpp"
 #include "engine/harvest/http_client.hpp"
 #include "engine/harvest/moderngov_harvester.hpp"
 #include "test_support.hpp"
@@ -133,6 +135,21 @@ BOOST_AUTO_TEST_CASE(refused_connection_is_an_io_error_naming_the_url) {
 BOOST_AUTO_TEST_CASE(other_protocols_are_refused) {
   harvest::HttpClient client;
   expect_error(ErrorKind::Io, [&] { client.get("file:///etc/passwd"); });
+}
+
+BOOST_AUTO_TEST_CASE(libcurl_is_loaded_at_run_time_and_a_missing_one_is_named) {
+  const harvest::CurlApi& api = harvest::curl_api();
+  BOOST_TEST(&api == &harvest::curl_api());  // loaded once
+  BOOST_REQUIRE(api.easy_strerror != nullptr);
+  BOOST_TEST(std::string(api.easy_strerror(CURLE_OK)) == "No error");
+  auto e = expect_error(ErrorKind::Internal,
+                        [] { harvest::load_curl_library("libcurl-not-installed.so.4"); });
+  BOOST_TEST(contains(e.what(), "libcurl-not-installed.so.4"));
+  BOOST_TEST(contains(e.hint(), "libcurl4"));
+  // A library that is there but is not libcurl: the missing symbol is named.
+  auto not_curl =
+      expect_error(ErrorKind::Internal, [] { harvest::load_curl_library("libz.so.1"); });
+  BOOST_TEST(contains(not_curl.what(), "curl_global_init"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -120,11 +120,14 @@ export PEERS_CASEBOOK=$OUT/bin/casebook PEERS_BENCH_SEARCH=$OUT/bin/bench_search
 rm -rf -- "$OUT/corpus" "$OUT/corpus.stamp" "$OUT/corpus.summary" "$OUT/work"  # left by older versions (one size)
 
 exec "$PY" - <<'PYEOF'
-import csv, math, os, re, shutil, sqlite3, statistics, subprocess, sys, time
+import csv, functools, math, os, re, shutil, sqlite3, statistics, subprocess, sys, time
 from datetime import datetime, timezone
 
 E = os.environ
 ROOT, OUT = E["PEERS_ROOT"], E["PEERS_OUT"]
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from peer_tools import du_mb, pct, recoll_env, timed
+timed = functools.partial(timed, who="peers")
 CASEBOOK, BENCH_SEARCH, BENCH_CHECK, GEN = E["PEERS_CASEBOOK"], E["PEERS_BENCH_SEARCH"], E["PEERS_BENCH_CHECK"], E["PEERS_GEN"]
 UNIT = E["PEERS_UNIT"]
 SIZES = sorted({int(s) for s in E["PEERS_SIZES"].split()})
@@ -177,36 +180,6 @@ machine = {
 }
 
 # ---- helpers ----------------------------------------------------------------------------------
-def timed(cmd, logpath, env=None):
-    """Runs cmd under GNU time -v; returns (wall s, cpu s, max rss KB)."""
-    tf = logpath + ".time"
-    with open(logpath, "w") as lf:
-        t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-v", "-o", tf] + cmd, stdout=lf, stderr=subprocess.STDOUT, env=env)
-        wall = time.perf_counter() - t0
-    txt = open(tf).read()
-    if p.returncode != 0:
-        raise SystemExit("peers: %s failed (%d); see %s" % (cmd[0], p.returncode, logpath))
-    u = float(re.search(r"User time \(seconds\): ([\d.]+)", txt).group(1))
-    s = float(re.search(r"System time \(seconds\): ([\d.]+)", txt).group(1))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", txt).group(1))
-    return wall, u + s, rss
-
-def du_mb(*paths):
-    n = 0
-    for p in paths:
-        if os.path.isfile(p): n += os.path.getsize(p)
-        elif os.path.isdir(p):
-            for d, _, fs in os.walk(p):
-                for f in fs:
-                    try: n += os.path.getsize(os.path.join(d, f))
-                    except OSError: pass
-    return n / 1048576
-
-def pct(v, p):
-    v = sorted(v)
-    return v[max(1, min(len(v), math.ceil(p * len(v)))) - 1]
-
 FTS_LOADER = r'''
 import os, re, sqlite3, sys
 db, listing = sys.argv[1], sys.argv[2]
@@ -296,13 +269,7 @@ def measure(size):
         return wall, cpu, rss, rows, "" if rows == PASSAGES else "%d rows for %d passages" % (rows, PASSAGES), du_mb(p)
     def import_recoll():
         p = idx("recoll"); shutil.rmtree(p, ignore_errors=True); os.makedirs(p)
-        with open(os.path.join(p, "recoll.conf"), "w") as f:
-            # Recoll's defaults run the indexer at nice 19 with the idle I/O class, which on a shared
-            # machine measures the other work, not Recoll; every tool here runs at the same priority.
-            # aspell has no dictionary for C.UTF-8 here: its spelling dictionary is not built.
-            f.write("topdirs = %s\nloglevel = 2\nlogfilename = %s/recoll.log\nidxniceprio = 0\nmonioniceclass = 2\nnoaspell = 1\n" % (CORPUS, p))
-        env = dict(os.environ, HOME=p, RECOLL_CONFDIR=p)
-        wall, cpu, rss = timed(["recollindex", "-c", p, "-z"], L("recoll.log"), env=env)
+        wall, cpu, rss = timed(["recollindex", "-c", p, "-z"], L("recoll.log"), env=recoll_env(p, CORPUS))
         return wall, cpu, rss, -1, "", du_mb(os.path.join(p, "xapiandb"))
     def import_omindex():
         p = idx("omindex"); shutil.rmtree(p, ignore_errors=True)

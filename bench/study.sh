@@ -45,11 +45,14 @@ cp "$BUILD/casebook" "$BUILD/bench/bench_search" "$STUDY_OUT/bin/"
 export STUDY_CASEBOOK=$STUDY_OUT/bin/casebook STUDY_BENCH_SEARCH=$STUDY_OUT/bin/bench_search
 
 exec python3 - <<'PYEOF'
-import csv, json, math, os, re, shutil, sqlite3, statistics, subprocess, sys, time
+import csv, functools, json, os, re, shutil, sqlite3, statistics, subprocess, sys, time
 from datetime import datetime, timezone
 
 E = os.environ
 ROOT, OUT = E["STUDY_ROOT"], E["STUDY_OUT"]
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from peer_tools import du_mb, pct, recoll_env, timed
+timed = functools.partial(timed, who="study")
 CB, BENCH_SEARCH = E["STUDY_CASEBOOK"], E["STUDY_BENCH_SEARCH"]
 REPEATS, RUNS = int(E["STUDY_REPEATS"]), int(E["STUDY_SEARCH_RUNS"])
 SAMPLE = os.path.join(ROOT, "corpora", "sample")
@@ -65,28 +68,7 @@ def sh(cmd):
     try: return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
     except Exception: return ""
 def loadavg(): return " ".join(open("/proc/loadavg").read().split()[:3])
-def pct(v, p):
-    v = sorted(v)
-    return v[max(1, min(len(v), math.ceil(p * len(v)))) - 1]
 def med(v): return statistics.median(v)
-def du_mb(p):
-    if os.path.isfile(p): return os.path.getsize(p) / 1048576
-    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(p) for f in fs) / 1048576
-
-def timed(cmd, logpath, env=None):
-    """Runs cmd under GNU time -v; returns (wall s, cpu s, max rss KB)."""
-    tf = logpath + ".time"
-    with open(logpath, "w") as lf:
-        t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-v", "-o", tf] + cmd, stdout=lf, stderr=subprocess.STDOUT, env=env)
-        wall = time.perf_counter() - t0
-    if p.returncode != 0:
-        raise SystemExit("study: %s failed (%d); see %s" % (cmd[0], p.returncode, logpath))
-    txt = open(tf).read()
-    u = float(re.search(r"User time \(seconds\): ([\d.]+)", txt).group(1))
-    s = float(re.search(r"System time \(seconds\): ([\d.]+)", txt).group(1))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", txt).group(1))
-    return wall, u + s, rss
 
 def L(name): return os.path.join(OUT, name)
 def idx(tool): return os.path.join(OUT, "index-" + tool)
@@ -156,9 +138,7 @@ def import_fts5():
 
 def import_recoll():
     p = idx("recoll"); shutil.rmtree(p, ignore_errors=True); os.makedirs(p)
-    with open(os.path.join(p, "recoll.conf"), "w") as f:
-        f.write("topdirs = %s\nloglevel = 2\nlogfilename = %s/recoll.log\nidxniceprio = 0\nmonioniceclass = 2\nnoaspell = 1\n" % (SOURCES, p))
-    wall, cpu, rss = timed(["recollindex", "-c", p, "-z"], L("recoll.log"), env=dict(os.environ, HOME=p, RECOLL_CONFDIR=p))
+    wall, cpu, rss = timed(["recollindex", "-c", p, "-z"], L("recoll.log"), env=recoll_env(p, SOURCES))
     db = os.path.join(p, "xapiandb")
     return wall, cpu, rss, xapian_docs(db), du_mb(db)
 

@@ -55,6 +55,19 @@ BOOST_AUTO_TEST_CASE(joins_trimmed_passages_with_blank_lines) {
   BOOST_TEST(out.passages[2].kind == "quote");
 }
 
+BOOST_AUTO_TEST_CASE(byte_order_marks_at_a_passage_edge_are_trimmed) {
+  // Found by fuzz.markdown: a BOM after indentation started the text with U+FEFF.
+  ci::TextBuilder b("doc.md");
+  add(b, "paragraph", "      \uFEFF   Apache License\uFEFF");
+  add(b, "paragraph", "\uFEFF\uFEFFVersion 2.0 \uFEFF ");
+  add(b, "paragraph", "\uFEFF \uFEFF");    // dropped: nothing visible
+  add(b, "paragraph", "zero\uFEFFwidth");  // inside a passage it stays
+  const ci::ImportedSource out = b.finish();
+  BOOST_TEST(out.text == "Apache License\n\nVersion 2.0\n\nzero\uFEFFwidth");
+  BOOST_REQUIRE(out.passages.size() == 3u);
+  BOOST_TEST((out.passages[1].span == Span{16, 27}));
+}
+
 BOOST_AUTO_TEST_CASE(pieces_are_joined_then_normalised) {
   ci::TextBuilder b("doc.md");
   b.begin_passage("paragraph");

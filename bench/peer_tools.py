@@ -1,5 +1,6 @@
 """What bench/peers.sh and bench/study.sh share: timing a command under GNU time, sizes on
-disk, percentiles, and Recoll's configuration. Both scripts put bench/ on sys.path."""
+disk, percentiles, Recoll's configuration, rg's NEAR pattern and small shell helpers. Both
+scripts put bench/ on sys.path."""
 import math
 import os
 import re
@@ -55,3 +56,23 @@ def recoll_env(confdir, topdir):
         f.write("topdirs = %s\nloglevel = 2\nlogfilename = %s/recoll.log\nidxniceprio = 0\n"
                 "monioniceclass = 2\nnoaspell = 1\n" % (topdir, confdir))
     return dict(os.environ, HOME=confdir, RECOLL_CONFDIR=confdir)
+
+
+def sh(cmd):
+    """The stripped stdout of a shell command; empty when it fails or takes over 60 s."""
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
+    except Exception:
+        return ""
+
+
+def loadavg():
+    """The 1, 5 and 15 minute load averages, as one string."""
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+def near_re(a, b, n):
+    """An rg regex for a and b with at most n-1 words between, in either order: what Xapian's
+    a NEAR/n b matches (a window of n+1 words)."""
+    g = r"(?:\w+\W+){0,%d}" % (n - 1)
+    return r"\b%s\W+%s%s\b|\b%s\W+%s%s\b" % (a, g, b, b, g, a)

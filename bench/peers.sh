@@ -126,7 +126,7 @@ from datetime import datetime, timezone
 E = os.environ
 ROOT, OUT = E["PEERS_ROOT"], E["PEERS_OUT"]
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from peer_tools import du_mb, pct, recoll_env, timed
+from peer_tools import du_mb, loadavg, near_re, pct, recoll_env, sh, timed
 timed = functools.partial(timed, who="peers")
 CASEBOOK, BENCH_SEARCH, BENCH_CHECK, GEN = E["PEERS_CASEBOOK"], E["PEERS_BENCH_SEARCH"], E["PEERS_BENCH_CHECK"], E["PEERS_GEN"]
 UNIT = E["PEERS_UNIT"]
@@ -142,10 +142,6 @@ KINDS = ["word", "phrase", "near", "wildcard", "filtered"]
 NAMES = {"casebook": "casebook", "fts5": "SQLite FTS5", "recoll": "recollindex", "omindex": "omindex"}
 
 def log(*a): print("peers: [%s +%4ds]" % (time.strftime("%H:%M:%S"), time.time() - STARTED), *a, file=sys.stderr, flush=True)
-def sh(cmd):
-    try: return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
-    except Exception: return ""
-def loadavg(): return " ".join(open("/proc/loadavg").read().split()[:3])
 def label(size): return ("%d MiB" % size) if UNIT == "mb" else short(size) + " passages"
 def short(n):
     if n % 1000000 == 0: return "%dM" % (n // 1000000)
@@ -308,9 +304,6 @@ def measure(size):
                 and (out is None or outcome.get(r["case"]) == out)]
     d1, d3, d0, d2 = layout[1], layout[3], layout[0], layout[2]
     W = r"\b%s\b"
-    def near_re(a, b, n):  # a and b with at most n-1 words between, either order (Xapian NEAR/n: window n+1)
-        g = r"(?:\w+\W+){0,%d}" % (n - 1)
-        return r"\b%s\W+%s%s\b|\b%s\W+%s%s\b" % (a, g, b, b, g, a)
     # kind, casebook query, FTS5 MATCH, FTS5 filter (case, type, outcome), rg pattern, rg multiline, rg dirs
     Q = [
         ("word", "council", "council", None, W % "council", False, None),

@@ -51,7 +51,7 @@ from datetime import datetime, timezone
 E = os.environ
 ROOT, OUT = E["STUDY_ROOT"], E["STUDY_OUT"]
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from peer_tools import du_mb, pct, recoll_env, timed
+from peer_tools import du_mb, loadavg, near_re, pct, recoll_env, sh, timed
 timed = functools.partial(timed, who="study")
 CB, BENCH_SEARCH = E["STUDY_CASEBOOK"], E["STUDY_BENCH_SEARCH"]
 REPEATS, RUNS = int(E["STUDY_REPEATS"]), int(E["STUDY_SEARCH_RUNS"])
@@ -64,10 +64,6 @@ NAMES = {"casebook": "casebook", "fts5": "SQLite FTS5", "recoll": "recollindex",
 KINDS = ["word", "phrase", "near", "wildcard", "filtered"]
 
 def log(*a): print("study: [%s +%4ds]" % (time.strftime("%H:%M:%S"), time.time() - STARTED), *a, file=sys.stderr, flush=True)
-def sh(cmd):
-    try: return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
-    except Exception: return ""
-def loadavg(): return " ".join(open("/proc/loadavg").read().split()[:3])
 def med(v): return statistics.median(v)
 
 def L(name): return os.path.join(OUT, name)
@@ -169,9 +165,6 @@ for tool in TOOLS:
 
 # ---- search ------------------------------------------------------------------------------
 outcome = {r["id"]: r["outcome"] for r in csv.DictReader(open(os.path.join(SAMPLE, "cases.csv")))}
-def near_re(a, b, n):
-    g = r"(?:\w+\W+){0,%d}" % (n - 1)
-    return r"\b%s\W+%s%s\b|\b%s\W+%s%s\b" % (a, g, b, b, g, a)
 # kind, casebook query, FTS5 MATCH, FTS5 case filter (cases or None), rg pattern, rg multiline, rg case filter
 dissolved = sorted(c for c, o in outcome.items() if o == "dissolved")
 Q = [
